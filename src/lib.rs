@@ -1,0 +1,1 @@
+//! frontlint: lint the YAML front matter and link syntax of Jekyll Markdown posts.

@@ -1,0 +1,3 @@
+fn main() {
+    println!("frontlint {}", env!("CARGO_PKG_VERSION"));
+}
