@@ -54,6 +54,14 @@ pub struct PostDate {
     pub filled_from_build_time: bool,
 }
 
+impl PostDate {
+    /// Ruby's `Time#to_s` of the date (`2022-01-05 10:00:00 +0800`): what `{{ page.date }}`
+    /// renders.
+    pub fn to_ruby_string(&self) -> String {
+        ruby_time_to_s(&self.datetime)
+    }
+}
+
 /// The outcome of Jekyll's date handling for one value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EffectiveDate {

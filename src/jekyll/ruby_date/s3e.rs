@@ -39,12 +39,11 @@ pub(crate) fn s3e(
         (y, m, d) = (d, y, m);
     }
 
-    if y.is_none() {
-        if let Some(dd) = &d
-            && (dd.len() > 2 || dd.starts_with('\''))
-        {
-            y = d.take();
-        }
+    if y.is_none()
+        && let Some(dd) = &d
+        && (dd.len() > 2 || dd.starts_with('\''))
+    {
+        y = d.take();
     }
 
     // A "year" with trailing text after its digits ("5th") is really the day.
