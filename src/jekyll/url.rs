@@ -16,8 +16,11 @@ static ALREADY_SAFE: LazyLock<Regex> =
 pub enum UrlError {
     /// Jekyll raises NoMethodError ("The URL template doesn't have ... keys"): build fails.
     UnknownPlaceholder(String),
-    /// The value would be parsed by Addressable as a URI with a scheme or authority
-    /// (`a:b`, `//x`); this model does not reproduce that.
+    /// Addressable raises InvalidURIError (a value starting with `:`, or a `scheme:` part
+    /// that is not a valid scheme such as `2022:`): the build fails.
+    InvalidUri(String),
+    /// A value Addressable would read with an authority (`//x`), an IP-based scheme
+    /// (`http:`), or a newline; this model does not reproduce those.
     Unsupported(String),
 }
 
@@ -111,20 +114,50 @@ pub fn escape_path(path: &str) -> Result<String, UrlError> {
         return Ok(path.to_string());
     }
     // URIREGEX: ^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?$
-    let scheme_end = path.find([':', '/', '?', '#']);
-    if scheme_end.is_some_and(|i| i > 0 && path.as_bytes()[i] == b':') || path.starts_with("//") {
+    if path.contains('\n') {
         return Err(UrlError::Unsupported(path.to_string()));
     }
-    let (before_fragment, fragment) = match path.split_once('#') {
+    let (scheme, rest) = match path.find([':', '/', '?', '#']) {
+        Some(i) if i > 0 && path.as_bytes()[i] == b':' => (Some(&path[..i]), &path[i + 1..]),
+        _ => (None, path),
+    };
+    if rest.starts_with("//") {
+        return Err(UrlError::Unsupported(path.to_string()));
+    }
+    if let Some(scheme) = scheme {
+        // `scheme=`: /\A[a-z][a-z0-9\.\+\-]*\z/i, else InvalidURIError.
+        let b = scheme.as_bytes();
+        if !b[0].is_ascii_alphabetic()
+            || !b
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || b".+-".contains(c))
+        {
+            return Err(UrlError::InvalidUri(path.to_string()));
+        }
+        let lower = scheme.to_ascii_lowercase();
+        if [
+            "http", "https", "ftp", "tftp", "ssh", "svn+ssh", "telnet", "nntp", "gopher", "wais",
+            "ldap", "prospero",
+        ]
+        .contains(&lower.as_str())
+        {
+            return Err(UrlError::Unsupported(path.to_string()));
+        }
+    } else if rest.starts_with(':') {
+        // `to_s`: a scheme-less path with a colon in its first segment is "ambiguous".
+        return Err(UrlError::InvalidUri(path.to_string()));
+    }
+    let (before_fragment, fragment) = match rest.split_once('#') {
         Some((a, f)) => (a, Some(f)),
-        None => (path, None),
+        None => (rest, None),
     };
     let (path_part, query) = match before_fragment.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (before_fragment, None),
     };
     let with_slash_query = |b: u8| pchar(b) || b == b'/' || b == b'?';
-    let mut out = encode_component(path_part, |b| pchar(b) || b == b'/');
+    let mut out = scheme.map(|s| format!("{s}:")).unwrap_or_default();
+    out.push_str(&encode_component(path_part, |b| pchar(b) || b == b'/'));
     if let Some(q) = query {
         out.push('?');
         out.push_str(&encode_component(q, with_slash_query));

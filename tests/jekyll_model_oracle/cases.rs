@@ -174,3 +174,92 @@ pub fn date_strings() -> Vec<String> {
     }
     out
 }
+
+/// (titles, post filenames) from the corpus excerpt next to this file.
+pub fn corpus_samples() -> (Vec<String>, Vec<String>) {
+    let text = include_str!("corpus_samples.txt");
+    let mut titles = Vec::new();
+    let mut names = Vec::new();
+    for line in text.lines() {
+        if let Some(t) = line.strip_prefix("T ") {
+            titles.push(t.to_string());
+        } else if let Some(n) = line.strip_prefix("F ") {
+            names.push(n.to_string());
+        }
+    }
+    (titles, names)
+}
+
+/// Strings built from pieces that stress slugs and URL escaping.
+pub fn tricky_strings(count: usize, seed: u64) -> Vec<String> {
+    let pieces = [
+        "a",
+        "Z",
+        "é",
+        "É",
+        "ß",
+        "ŉ",
+        "İ",
+        "Σ",
+        "ΣΑΣ",
+        "日本",
+        "தமிழ்",
+        "🦀",
+        "e\u{301}",
+        "ǅ",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "-",
+        "--",
+        "_",
+        ".",
+        "..",
+        "/",
+        "//",
+        "?",
+        "#",
+        "%",
+        "%20",
+        "&",
+        "'",
+        "\"",
+        "(",
+        ")",
+        "+",
+        ",",
+        ";",
+        "=",
+        "@",
+        "!",
+        "$",
+        "*",
+        ":",
+        "~",
+        "[",
+        "]",
+        "{",
+        "}",
+        "<",
+        ">",
+        "|",
+        "\\",
+        "^",
+        "`",
+        "1",
+        "2022",
+        "½",
+        "٣",
+        "\u{a0}",
+        "\u{200b}",
+        "–",
+        "’",
+        "Ω",
+        "ﬁ",
+    ];
+    let mut rng = Lcg::new(seed);
+    (0..count)
+        .map(|_| (0..1 + rng.below(6)).map(|_| rng.pick(&pieces)).collect())
+        .collect()
+}
