@@ -97,8 +97,9 @@ out = INPUT["zones"].map do |tz|
   ENV["TZ"] = tz
   INPUT["cases"].map do |s|
     Jekyll::Utils.instance_variable_set(:@parse_date_cache, {})
-    # A document's date goes through parse_date twice (front matter, then categories).
-    t = Jekyll::Utils.parse_date(Jekyll::Utils.parse_date(s).to_s)
+    # A document's date goes through parse_date three times (front matter, categories, tags).
+    t = Jekyll::Utils.parse_date(s)
+    2.times { t = Jekyll::Utils.parse_date(t.to_s) }
     t.to_s
   rescue StandardError => e # InvalidDateError, or RangeError for huge numbers: the build fails
     "build fails"

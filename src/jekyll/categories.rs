@@ -12,16 +12,47 @@ pub enum CategoryValue {
     Text(String),
     /// Any other scalar, as Ruby's `to_s` writes it (`2022`, `true`, `1.5`).
     Scalar(String),
-    /// A YAML sequence; `None` items are nils. Items are Ruby `to_s` renderings.
-    List(Vec<Option<String>>),
+    /// A YAML sequence.
+    List(Vec<CategoryItem>),
+}
+
+/// One item of a `categories` list. Ruby keeps the type: the Integer `2022` and the String
+/// `"2022"` are different array elements, which is how `[News, 2022]` ends up as
+/// `News, 2022, 2022` in `page.categories`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CategoryItem {
+    Nil,
+    Text(String),
+    /// A non-string scalar, as Ruby's `to_s` writes it.
+    Scalar(String),
+}
+
+impl CategoryItem {
+    fn to_ruby_s(&self) -> String {
+        match self {
+            CategoryItem::Nil => String::new(),
+            CategoryItem::Text(s) | CategoryItem::Scalar(s) => s.clone(),
+        }
+    }
 }
 
 /// Ruby's `String#split` with no argument: ASCII whitespace runs, no empty fields.
-fn split_whitespace(s: &str) -> Vec<Option<String>> {
+fn split_whitespace(s: &str) -> Vec<CategoryItem> {
     s.split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
         .filter(|w| !w.is_empty())
-        .map(|w| Some(w.to_string()))
+        .map(|w| CategoryItem::Text(w.to_string()))
         .collect()
+}
+
+/// `Array#|`: ordered union without duplicates (Ruby `eql?`, so types matter).
+fn union(old: Vec<CategoryItem>, new: Vec<CategoryItem>) -> Vec<CategoryItem> {
+    let mut out: Vec<CategoryItem> = Vec::new();
+    for item in old.into_iter().chain(new) {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// First index of `pattern` in `text`, where `.` in the pattern matches any character but
@@ -60,55 +91,53 @@ pub fn categories_from_path(relative_path: &str, special_dir: &str) -> Vec<Strin
         .collect()
 }
 
-/// The categories a document ends up with: path categories, then front matter defaults,
-/// then the front matter itself (each `categories` merged as an ordered union), then
-/// `populate_categories` adds the singular `category` (or re-reads `categories`), renders
-/// everything with `to_s` and removes duplicates.
+/// The categories a document ends up with (`page.categories`): path categories, then front
+/// matter defaults, then the front matter itself (each `categories` merged as an ordered
+/// union), then `populate_categories` adds the singular `category` (or re-reads
+/// `categories`), renders all with `to_s`, removes duplicates and merges that list once
+/// more into the typed one. `None` when a scalar `categories` (`categories: 2022`) makes
+/// Ruby raise a TypeError mid-read, which Jekyll logs and then builds a half-read post.
 pub fn document_categories(
     from_path: &[String],
     defaults: Option<&CategoryValue>,
     front_matter: Option<&CategoryValue>,
     category: Option<&CategoryValue>,
-) -> Vec<String> {
-    let mut data = CategoryValue::List(from_path.iter().cloned().map(Some).collect());
+) -> Option<Vec<String>> {
+    let mut data: Vec<CategoryItem> = from_path.iter().cloned().map(CategoryItem::Text).collect();
     for other in [defaults, front_matter].into_iter().flatten() {
         let other = match other {
-            CategoryValue::Text(s) => CategoryValue::List(split_whitespace(s)),
-            v => v.clone(),
+            CategoryValue::Text(s) => split_whitespace(s),
+            CategoryValue::List(items) => items.clone(),
+            CategoryValue::Scalar(_) => return None,
         };
-        data = match (data, other) {
-            (CategoryValue::List(old), CategoryValue::List(new)) => {
-                let mut union = Vec::new();
-                for item in old.into_iter().chain(new) {
-                    if !union.contains(&item) {
-                        union.push(item);
-                    }
-                }
-                CategoryValue::List(union)
-            }
-            (_, new) => new,
-        };
+        data = union(data, other);
     }
-    let mut all: Vec<Option<String>> = match &data {
-        CategoryValue::List(items) => items.clone(),
-        CategoryValue::Text(s) | CategoryValue::Scalar(s) => vec![Some(s.clone())],
+    let not_nil = |items: &[CategoryItem]| {
+        items
+            .iter()
+            .filter(|i| **i != CategoryItem::Nil)
+            .cloned()
+            .collect::<Vec<_>>()
     };
-    match (category, &data) {
-        (Some(CategoryValue::List(items)), _) => {
-            all.extend(items.iter().flatten().cloned().map(Some))
-        }
-        (Some(CategoryValue::Text(s) | CategoryValue::Scalar(s)), _) => all.push(Some(s.clone())),
-        (None, CategoryValue::List(items)) => all.extend(items.iter().flatten().cloned().map(Some)),
-        (None, CategoryValue::Text(s)) => all.extend(split_whitespace(s)),
-        (None, CategoryValue::Scalar(_)) => {}
+    let mut all = data.clone();
+    match category {
+        Some(CategoryValue::List(items)) => all.extend(not_nil(items)),
+        Some(CategoryValue::Text(s)) => all.push(CategoryItem::Text(s.clone())),
+        Some(CategoryValue::Scalar(s)) => all.push(CategoryItem::Scalar(s.clone())),
+        None => all.extend(not_nil(&data)),
     }
-    let mut out: Vec<String> = Vec::new();
-    for item in all.into_iter().map(Option::unwrap_or_default) {
-        if !out.contains(&item) {
-            out.push(item);
+    let mut rendered: Vec<CategoryItem> = Vec::new();
+    for item in all.iter().map(|i| CategoryItem::Text(i.to_ruby_s())) {
+        if !rendered.contains(&item) {
+            rendered.push(item);
         }
     }
-    out
+    Some(
+        union(data, rendered)
+            .iter()
+            .map(CategoryItem::to_ruby_s)
+            .collect(),
+    )
 }
 
 fn join_unique(items: impl Iterator<Item = String>) -> String {

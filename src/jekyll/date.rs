@@ -83,23 +83,32 @@ pub fn site_time_zone(name: &str) -> Option<TimeZone> {
     jiff::tz::db().get(name).ok()
 }
 
-/// `Jekyll::Utils.parse_date(text)` followed by the second `to_s` round trip every document
-/// date goes through.
+/// `Jekyll::Utils.parse_date(text)` followed by the `to_s` round trips a document date goes
+/// through: every later `merge_data!` (categories, then tags) re-parses `date.to_s`. Those
+/// are exact except for pre-1901 LMT offsets, whose seconds `%z` drops each time.
 pub fn parse_date(text: &str, ctx: &DateContext) -> EffectiveDate {
     let first = match time_parse(text, &ctx.tz, ctx.now) {
         Ok(parsed) => parsed,
         Err(err) => return failure(err),
     };
-    let local = first.instant.to_zoned_datetime(ctx.tz.clone());
-    match time_parse(&ruby_time_to_s(&local), &ctx.tz, ctx.now) {
-        Ok(second) => EffectiveDate::Valid(PostDate {
-            datetime: second.instant.to_zoned_datetime(ctx.tz.clone()),
-            zone: first.zone,
-            filled_from_build_time: first.filled_from_now,
-        }),
-        Err(err) => failure(err),
+    let mut instant = first.instant;
+    for _ in 0..REPARSES {
+        let local = instant.to_zoned_datetime(ctx.tz.clone());
+        match time_parse(&ruby_time_to_s(&local), &ctx.tz, ctx.now) {
+            Ok(again) => instant = again.instant,
+            Err(err) => return failure(err),
+        }
     }
+    EffectiveDate::Valid(PostDate {
+        datetime: instant.to_zoned_datetime(ctx.tz.clone()),
+        zone: first.zone,
+        filled_from_build_time: first.filled_from_now,
+    })
 }
+
+/// `merge_date!` runs on the front matter merge, then again for `populate_categories` and
+/// `populate_tags` (document.rb `read_post_data`).
+const REPARSES: usize = 2;
 
 fn failure(err: TimeParseError) -> EffectiveDate {
     match err {

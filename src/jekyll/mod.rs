@@ -13,6 +13,7 @@ pub mod defaults;
 pub mod document_url;
 pub mod filename;
 pub mod permalink;
+pub mod post;
 pub mod ruby_date;
 pub mod ruby_time;
 pub mod site_config;
