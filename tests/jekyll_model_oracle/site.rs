@@ -2,17 +2,13 @@
 //! whose posts are read by Jekyll's own `Document#read`, `#url`, `#date` and `#destination`,
 //! compared with `frontlint::jekyll::post::resolve_post`.
 
-#[path = "jekyll_model_oracle/cases.rs"]
-mod cases;
-#[path = "jekyll_model_oracle/ruby.rs"]
-mod ruby;
-
-use cases::Lcg;
+use super::cases;
+use super::cases::Lcg;
+use super::ruby::{self, Tally};
 use frontlint::jekyll::categories::{CategoryItem, CategoryValue};
 use frontlint::jekyll::date::{DateContext, FrontMatterDate, site_time_zone};
 use frontlint::jekyll::post::{PostFrontMatter, PostOutcome, resolve_post};
 use frontlint::jekyll::site_config::SiteConfig;
-use ruby::Tally;
 use serde_json::json;
 
 const NOW: &str = "2024-06-15T12:34:56Z";

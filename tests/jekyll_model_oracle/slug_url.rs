@@ -1,14 +1,10 @@
 //! Differential tests for slugs and URL escaping against Jekyll 4.3 (one Ruby process per
 //! test; skipped with a message when Ruby is missing unless FRONTLINT_REQUIRE_ORACLE=1).
 
-#[path = "jekyll_model_oracle/cases.rs"]
-mod cases;
-#[path = "jekyll_model_oracle/ruby.rs"]
-mod ruby;
-
+use super::cases;
+use super::ruby::{self, Tally};
 use frontlint::jekyll::slugify::{SlugMode, slugify};
 use frontlint::jekyll::url::{UrlError, escape_path, sanitize_url, unescape_path};
-use ruby::Tally;
 use serde_json::json;
 
 const MODES: &[&str] = &[
