@@ -5,7 +5,7 @@
 
 use super::ruby_date::{DateHash, ParseLimit, date_parse};
 use jiff::Timestamp;
-use jiff::civil::{DateTime, date};
+use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 
 /// What `Time.parse` did with a zone written in the string.
@@ -152,7 +152,10 @@ fn military(c: u8) -> i32 {
 }
 
 fn civil(y: i64, mon: i64, day: i64, hour: i64, min: i64, sec: i64) -> Option<DateTime> {
-    let start = date(i16::try_from(y).ok()?, i8::try_from(mon).ok()?, 1).at(0, 0, 0, 0);
+    // `Date::new` (not `date()`, which panics) so out-of-range years become `None`.
+    let start = Date::new(i16::try_from(y).ok()?, i8::try_from(mon).ok()?, 1)
+        .ok()?
+        .at(0, 0, 0, 0);
     let secs = (day - 1) * 86_400 + hour * 3600 + min * 60 + sec;
     start
         .checked_add(jiff::SignedDuration::from_secs(secs))
