@@ -78,9 +78,33 @@ pub enum EffectiveDate {
 }
 
 /// Looks up an IANA zone name in jiff's bundled database (no system files needed).
-/// Jekyll itself never fails here: glibc silently uses UTC for a name it cannot find.
+/// Jekyll itself never fails here: see `jekyll_time_zone`.
 pub fn site_time_zone(name: &str) -> Option<TimeZone> {
     jiff::tz::db().get(name).ok()
+}
+
+/// How the C library reads `ENV["TZ"]` (set by Jekyll from `timezone`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeZoneReading {
+    /// A tz database name (`Asia/Singapore`).
+    Iana,
+    /// Not a database name but a POSIX TZ string, with POSIX's inverted sign:
+    /// `UTC+8` is **eight hours behind** UTC.
+    Posix,
+    /// Neither (`Asia/Singapur`): glibc silently falls back to UTC.
+    UnknownUsesUtc,
+}
+
+/// The zone Jekyll's Ruby process really uses for `timezone: <name>` (glibc `tzset`).
+pub fn jekyll_time_zone(name: &str) -> (TimeZone, TimeZoneReading) {
+    // jiff's lookup ignores case; glibc opens a file, so `singapore` is not `Singapore`.
+    if let Some(tz) = site_time_zone(name).filter(|tz| tz.iana_name() == Some(name)) {
+        return (tz, TimeZoneReading::Iana);
+    }
+    match TimeZone::posix(name) {
+        Ok(tz) => (tz, TimeZoneReading::Posix),
+        Err(_) => (TimeZone::UTC, TimeZoneReading::UnknownUsesUtc),
+    }
 }
 
 /// `Jekyll::Utils.parse_date(text)` followed by the `to_s` round trips a document date goes

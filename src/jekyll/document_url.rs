@@ -163,7 +163,7 @@ pub fn document_url(
 }
 
 /// `File.expand_path(path, "/")` for the URL paths Jekyll writes (`.`/`..` resolved).
-fn expand_path(path: &str) -> String {
+pub(crate) fn expand_path(path: &str) -> String {
     let path = if path.starts_with('~') {
         format!("/{path}")
     } else {

@@ -12,6 +12,7 @@ pub mod date;
 pub mod defaults;
 pub mod document_url;
 pub mod filename;
+pub mod page;
 pub mod permalink;
 pub mod post;
 pub mod ruby_date;

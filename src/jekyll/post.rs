@@ -148,6 +148,9 @@ pub fn resolve_post(
         Err(UrlError::UnknownPlaceholder(name)) => {
             return PostOutcome::BuildFails(format!("The URL template doesn't have {name} keys"));
         }
+        Err(UrlError::InvalidPermalink) => {
+            return PostOutcome::BuildFails("InvalidPermalinkError".into());
+        }
         Err(UrlError::InvalidUri(value)) => {
             return PostOutcome::BuildFails(format!("InvalidURIError: {value}"));
         }
@@ -160,4 +163,14 @@ pub fn resolve_post(
         url,
         output_path,
     }))
+}
+
+/// `Publisher#hidden_in_the_future?`: without `future: true`, a post dated after the build's
+/// `site.time` is skipped (Jekyll only warns "Skipping: ... has a future date").
+pub fn hidden_in_the_future(
+    date: &PostDate,
+    build_time: jiff::Timestamp,
+    site: &SiteConfig,
+) -> bool {
+    !site.future && date.datetime.timestamp().as_second() > build_time.as_second()
 }

@@ -19,6 +19,8 @@ pub enum UrlError {
     /// Addressable raises InvalidURIError (a value starting with `:`, or a `scheme:` part
     /// that is not a valid scheme such as `2022:`): the build fails.
     InvalidUri(String),
+    /// A page with `permalink: ""`: Jekyll raises InvalidPermalinkError; the build fails.
+    InvalidPermalink,
     /// A value Addressable would read with an authority (`//x`), an IP-based scheme
     /// (`http:`), or a newline; this model does not reproduce those.
     Unsupported(String),

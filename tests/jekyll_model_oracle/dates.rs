@@ -134,3 +134,48 @@ fn parse_date_agrees_with_jekyll_in_many_zones() {
     }
     tally.finish("parse_date");
 }
+
+const TZ_RB: &str = r##"
+out = INPUT["names"].map do |name|
+  ENV["TZ"] = name
+  [Time.local(2022, 1, 1).utc_offset, Time.local(2022, 7, 1).utc_offset]
+end
+File.write(ARGV[1], JSON.generate(out))
+"##;
+
+#[test]
+fn timezone_names_read_like_glibc() {
+    use frontlint::jekyll::date::jekyll_time_zone;
+    let names = [
+        "Asia/Singapore",
+        "UTC+8",
+        "SGT-8",
+        "Asia/Singapur",
+        "Etc/GMT-8",
+        "EST5EDT",
+        "America/Sao_Paulo",
+        "singapore",
+        "UTC",
+        "GMT+0",
+        "CET-1CEST,M3.5.0,M10.5.0/3",
+        "+08",
+        "Asia/Kolkata",
+    ];
+    let Some(answers) = ruby::run("tz_names", TZ_RB, &json!({ "names": names })) else {
+        return;
+    };
+    let mut tally = Tally::default();
+    for (name, theirs) in names.iter().zip(answers.as_array().expect("array")) {
+        let (tz, _) = jekyll_time_zone(name);
+        let offset = |m: i8| {
+            let dt = jiff::civil::date(2022, m, 1).at(0, 0, 0, 0);
+            tz.to_ambiguous_timestamp(dt)
+                .later()
+                .map(|ts| tz.to_offset(ts).seconds())
+                .unwrap_or(i32::MIN)
+        };
+        let ours = format!("[{},{}]", offset(1), offset(7));
+        tally.check(name, &ours, &theirs.to_string());
+    }
+    tally.finish("tz_names");
+}

@@ -240,3 +240,101 @@ fn posts_agree_with_jekyll_documents() {
     }
     tally.finish("site");
 }
+
+const PAGES_RB: &str = r##"
+require "tmpdir"
+Jekyll.logger.log_level = :error
+out = INPUT["styles"].map do |style|
+  Dir.mktmpdir do |dir|
+    File.write(File.join(dir, "_config.yml"), "permalink: #{style}\n")
+    site = Jekyll::Site.new(Jekyll.configuration("source" => dir, "destination" => File.join(dir, "_site"), "quiet" => true))
+    INPUT["pages"].map do |pg|
+      FileUtils.mkdir_p(File.join(dir, pg["dir"]))
+      fm = pg["permalink"].nil? ? "" : "permalink: #{pg["permalink"].to_json}\n"
+      File.write(File.join(dir, pg["dir"], pg["name"]), "---\n#{fm}---\nx\n")
+      begin
+        page = Jekyll::Page.new(site, site.source, pg["dir"], pg["name"])
+        [page.url, page.destination(site.dest).delete_prefix(site.dest + "/")].join("|")
+      rescue StandardError => e
+        "build fails"
+      end
+    end
+  end
+end
+File.write(ARGV[1], JSON.generate(out))
+"##;
+
+#[test]
+fn pages_agree_with_jekyll() {
+    use frontlint::jekyll::page::{PageInput, resolve_page};
+    use frontlint::jekyll::permalink::{PermalinkStyle, converter_output_ext, ruby_extname};
+    let styles = [
+        "date",
+        "pretty",
+        "none",
+        "/:categories/:title/",
+        "/:year/:title:output_ext",
+    ];
+    let dirs = ["", "/about", "/a b/c", "/docs/v1.2"];
+    let names = [
+        "index.md",
+        "about.md",
+        "feed.xml",
+        "notes.txt",
+        "page.html",
+        "a.b.md",
+        "trail..md",
+        "x y.markdown",
+    ];
+    let permalinks = [
+        None,
+        Some("/:title/"),
+        Some("/custom/:basename:output_ext"),
+        Some("/v1.2"),
+        Some("/:path/x"),
+        Some(""),
+    ];
+    let mut rng = Lcg::new(7);
+    let mut pages = Vec::new();
+    for dir in dirs {
+        for name in names {
+            pages.push((dir, name, permalinks[rng.below(permalinks.len())]));
+        }
+    }
+    let json_pages: Vec<_> = pages
+        .iter()
+        .map(|(d, n, p)| json!({ "dir": d, "name": n, "permalink": p }))
+        .collect();
+    let Some(answers) = ruby::run(
+        "pages",
+        PAGES_RB,
+        &json!({ "styles": styles, "pages": json_pages }),
+    ) else {
+        return;
+    };
+    let mut tally = Tally::default();
+    for (style, per_style) in styles.iter().zip(answers.as_array().expect("array")) {
+        let site_style = PermalinkStyle::from_config(style);
+        for ((dir, name, permalink), theirs) in
+            pages.iter().zip(per_style.as_array().expect("array"))
+        {
+            let conv = converter_output_ext(ruby_extname(name), "markdown,mkdown,mkdn,mkd,md");
+            let input = PageInput {
+                dir,
+                name,
+                permalink: *permalink,
+                converter_output_ext: &conv,
+            };
+            let ours = match resolve_page(&input, &site_style) {
+                Ok(page) => format!("{}|{}", page.url, page.output_path),
+                Err(_) => "build fails".to_string(),
+            };
+            tally.check(
+                &format!("{dir}/{name} {permalink:?} [{style}]"),
+                &ours,
+                theirs.as_str().unwrap_or(""),
+            );
+        }
+    }
+    tally.finish("pages");
+}

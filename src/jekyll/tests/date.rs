@@ -168,3 +168,21 @@ fn dst_gaps_and_folds_follow_ruby() {
         "2022-11-06 01:30:00 -0500"
     );
 }
+
+#[test]
+fn timezone_names_as_glibc_reads_them() {
+    use crate::jekyll::date::{TimeZoneReading, jekyll_time_zone};
+    let offset = |name: &str| {
+        let (tz, reading) = jekyll_time_zone(name);
+        let ts: jiff::Timestamp = "2022-01-01T00:00:00Z".parse().expect("ts");
+        (tz.to_offset(ts).seconds() / 3600, reading)
+    };
+    assert_eq!(offset("Asia/Singapore"), (8, TimeZoneReading::Iana));
+    // POSIX signs are inverted: UTC+8 is UTC-8.
+    assert_eq!(offset("UTC+8"), (-8, TimeZoneReading::Posix));
+    assert_eq!(
+        offset("Asia/Singapur"),
+        (0, TimeZoneReading::UnknownUsesUtc)
+    );
+    assert_eq!(offset("singapore"), (0, TimeZoneReading::UnknownUsesUtc));
+}

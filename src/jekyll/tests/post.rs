@@ -87,3 +87,51 @@ fn skipped_failing_and_style_names_in_front_matter() {
         PostOutcome::BuildFails(_)
     ));
 }
+
+#[test]
+fn future_posts_are_hidden_unless_configured() {
+    use crate::jekyll::post::hidden_in_the_future;
+    let site = SiteConfig::default();
+    let fm = PostFrontMatter::default();
+    let PostOutcome::Built(post) = resolve_post(&site, "_posts/2030-01-01-a.md", &fm, &ctx())
+    else {
+        panic!("built");
+    };
+    let build_time = ctx().now;
+    assert!(hidden_in_the_future(&post.date, build_time, &site));
+    let future = SiteConfig::parse("future: true\n").expect("config");
+    assert!(!hidden_in_the_future(&post.date, build_time, &future));
+}
+
+#[test]
+fn pages() {
+    use crate::jekyll::page::{PageInput, page_basename, resolve_page};
+    use crate::jekyll::permalink::PermalinkStyle;
+    use crate::jekyll::url::UrlError;
+    let input = |dir, name, permalink| PageInput {
+        dir,
+        name,
+        permalink,
+        converter_output_ext: ".html",
+    };
+    let page =
+        resolve_page(&input("/about", "index.md", None), &PermalinkStyle::Date).expect("page");
+    assert_eq!(
+        (page.url.as_str(), page.output_path.as_str()),
+        ("/about/", "about/index.html")
+    );
+    let page = resolve_page(&input("", "contact.md", None), &PermalinkStyle::Pretty).expect("page");
+    assert_eq!(
+        (page.url.as_str(), page.output_path.as_str()),
+        ("/contact/", "contact/index.html")
+    );
+    // Only :path, :basename and :output_ext exist for pages.
+    let page =
+        resolve_page(&input("", "a.md", Some("/:title/")), &PermalinkStyle::Date).expect("page");
+    assert_eq!(page.url, "/:title/");
+    assert_eq!(
+        resolve_page(&input("", "a.md", Some("")), &PermalinkStyle::Date),
+        Err(UrlError::InvalidPermalink)
+    );
+    assert_eq!(page_basename("trail..md"), "trail");
+}
