@@ -1,2 +1,3 @@
 //! frontlint: lint the YAML front matter and link syntax of Jekyll Markdown posts.
+pub mod jekyll;
 pub mod yaml11;

@@ -1,0 +1,147 @@
+//! Which files in `_posts` Jekyll reads, and what their names say (document.rb
+//! `DATE_FILENAME_MATCHER`, `DATELESS_FILENAME_MATCHER`, `populate_title`;
+//! readers/post_reader.rb `read_content`; entry_filter.rb `filter`).
+//!
+//! A post whose name does not match is skipped **silently**: no warning, no page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// `^(?>.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$`. The atomic, lazy directory group
+/// can only stop at the start or after the *last* `/`, so the rule applies to the basename.
+static DATE_BASENAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^./]+)\z").expect("regex")
+});
+/// Near misses, to say *why* a dated-looking name was skipped.
+static DAY_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A\d{1,2}-\d{1,2}-\d{4}\b").expect("regex"));
+static DATE_WITHOUT_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A\d{2,4}-\d{1,2}-\d{1,2}(?:[^-\d]|\z)").expect("regex"));
+static OTHER_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A\d{4}[_./ ]\d{1,2}[_./ ]\d{1,2}").expect("regex"));
+
+/// The parts of a post filename that matched `DATE_FILENAME_MATCHER`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedFilename<'a> {
+    /// The date as written (`2022-1-5`); Jekyll passes it to `Utils.parse_date`.
+    pub date: &'a str,
+    pub year: &'a str,
+    pub month: &'a str,
+    pub day: &'a str,
+    /// The slug as Jekyll keeps it: trailing dots removed (`populate_title`).
+    pub slug: &'a str,
+    /// The extension with its dot (`.md`).
+    pub ext: &'a str,
+}
+
+/// Why Jekyll does not read a file in `_posts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// Starts with `.`, `_`, `#` or `~` (EntryFilter `special?`).
+    SpecialLeadingCharacter,
+    /// Ends with `~` (EntryFilter `backup?`).
+    BackupFile,
+    /// Ends with `.` (EntryFilter `filter`).
+    TrailingDot,
+    /// Day first (`15-08-2019-title.md`): the matcher wants year first.
+    DayFirstDate,
+    /// A date but no `-` before the title (`2022-01-05.md`, `2022-01-05_title.md`).
+    NoDashAfterDate,
+    /// A date written with `_`, `.`, `/` or a space (`2022_01_05-title.md`).
+    DateSeparatorNotDash,
+    /// Dated, but without an extension (`2022-01-05-title`).
+    NoExtension,
+    /// No leading date at all.
+    NoDate,
+}
+
+/// What Jekyll makes of an entry under `_posts` (path relative to `_posts`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PostEntry<'a> {
+    Post(DatedFilename<'a>),
+    Skipped(SkipReason),
+}
+
+/// The part after the last `/`.
+pub fn basename(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// `DATE_FILENAME_MATCHER` on a path (any directories before the name are allowed).
+pub fn match_dated_filename(path: &str) -> Option<DatedFilename<'_>> {
+    let caps = DATE_BASENAME.captures(basename(path))?;
+    let part = |i: usize| caps.get(i).map_or("", |m| m.as_str());
+    let (year, month, day) = (part(1), part(2), part(3));
+    Some(DatedFilename {
+        date: &basename(path)[..year.len() + month.len() + day.len() + 2],
+        year,
+        month,
+        day,
+        slug: part(4).trim_end_matches('.'),
+        ext: part(5),
+    })
+}
+
+/// `DATELESS_FILENAME_MATCHER` (`^(?:.+/)*(.*)(\.[^.]+)$`) as `populate_title` uses it for
+/// drafts and other collections: (slug, ext). Without an extension the slug is the basename.
+pub fn dateless_filename(path: &str) -> (&str, Option<&str>) {
+    let name = basename(path);
+    match name.rfind('.') {
+        Some(dot) if dot + 1 < name.len() => {
+            (name[..dot].trim_end_matches('.'), Some(&name[dot..]))
+        }
+        _ => (name.trim_end_matches('.'), None),
+    }
+}
+
+/// Whether `PostReader#read_posts` reads this entry of `_posts` (relative to `_posts`),
+/// leaving `include`/`exclude` aside.
+pub fn classify_post_entry(entry: &str) -> PostEntry<'_> {
+    let name = basename(entry);
+    let special = |s: &str| s.starts_with(['.', '_', '#', '~']);
+    if entry.ends_with('.') {
+        return PostEntry::Skipped(SkipReason::TrailingDot);
+    }
+    if special(entry) || special(name) {
+        return PostEntry::Skipped(SkipReason::SpecialLeadingCharacter);
+    }
+    if entry.ends_with('~') {
+        return PostEntry::Skipped(SkipReason::BackupFile);
+    }
+    if let Some(dated) = match_dated_filename(entry) {
+        return PostEntry::Post(dated);
+    }
+    PostEntry::Skipped(if DAY_FIRST.is_match(name) {
+        SkipReason::DayFirstDate
+    } else if DATE_WITHOUT_DASH.is_match(name) {
+        SkipReason::NoDashAfterDate
+    } else if OTHER_SEPARATOR.is_match(name) {
+        SkipReason::DateSeparatorNotDash
+    } else if DATE_BASENAME.is_match(&format!("{name}.x")) {
+        SkipReason::NoExtension
+    } else {
+        SkipReason::NoDate
+    })
+}
+
+/// `Utils.titleize_slug`: the title a post gets when its front matter has none. Ruby's
+/// `split("-")` drops trailing empty fields but keeps the others (`a--b` -> `A  B`).
+pub fn titleize_slug(slug: &str) -> String {
+    let mut words: Vec<&str> = slug.split('-').collect();
+    while words.last().is_some_and(|w| w.is_empty()) {
+        words.pop();
+    }
+    words
+        .into_iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default();
+            first + &chars.as_str().to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

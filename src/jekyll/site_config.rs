@@ -1,0 +1,221 @@
+//! The parts of a site's `_config.yml` that decide dates, URLs and which posts are built
+//! (configuration.rb `DEFAULTS`, `from`, `add_default_collections`, `check_include_exclude`).
+//! Unknown keys are fine: the file belongs to Jekyll and its plugins.
+
+use super::defaults::DefaultSet;
+use super::permalink::{PermalinkStyle, collection_url_template};
+use yaml_serde::{Mapping, Value};
+
+/// One collection (`collections:` in `_config.yml`; `posts` is always present).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CollectionConfig {
+    pub label: String,
+    /// `output: true` (always true for posts).
+    pub output: bool,
+    /// The collection's own `permalink` (for posts: the site style's template unless set).
+    pub permalink: Option<String>,
+}
+
+/// What this model needs from `_config.yml`, with Jekyll's defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteConfig {
+    /// IANA name (`Asia/Singapore`); `None` means the build machine's zone.
+    pub timezone: Option<String>,
+    pub permalink: PermalinkStyle,
+    pub collections: Vec<CollectionConfig>,
+    pub collections_dir: String,
+    pub defaults: Vec<DefaultSet>,
+    pub future: bool,
+    pub show_drafts: bool,
+    pub unpublished: bool,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub markdown_ext: String,
+    /// The file parsed but was not a mapping: Jekyll warns "Error reading configuration.
+    /// Using defaults" and builds with the defaults, as this value then holds.
+    pub ignored_as_invalid: bool,
+}
+
+/// A `_config.yml` Jekyll cannot use; the build fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub message: String,
+    /// 1-based position of a YAML syntax error, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+/// `Configuration::DEFAULT_EXCLUDES`, appended to `exclude`.
+const DEFAULT_EXCLUDES: [&str; 10] = [
+    ".sass-cache",
+    ".jekyll-cache",
+    "gemfiles",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules",
+    "vendor/bundle/",
+    "vendor/cache/",
+    "vendor/gems/",
+    "vendor/ruby/",
+];
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        let mut config = SiteConfig {
+            timezone: None,
+            permalink: PermalinkStyle::Date,
+            collections: Vec::new(),
+            collections_dir: String::new(),
+            defaults: Vec::new(),
+            future: false,
+            show_drafts: false,
+            unpublished: false,
+            include: vec![".htaccess".into()],
+            exclude: Vec::new(),
+            markdown_ext: "markdown,mkdown,mkdn,mkd,md".into(),
+            ignored_as_invalid: false,
+        };
+        config.finish(&Mapping::new());
+        config
+    }
+}
+
+/// Ruby truthiness of a YAML value as Psych reads it (YAML 1.1 `yes`/`no`/`on`/`off`).
+/// yaml_serde cannot tell a quoted `"no"` (a truthy string for Jekyll) from a plain `no`.
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::String(s) => !["no", "false", "off"].contains(&s.to_ascii_lowercase().as_str()),
+        _ => true,
+    }
+}
+
+fn string_list(value: &Value) -> Option<Vec<String>> {
+    let seq = value.as_sequence()?;
+    Some(seq.iter().map(scalar_to_s).collect())
+}
+
+/// Ruby `to_s` of a scalar.
+pub(crate) fn scalar_to_s(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+impl SiteConfig {
+    /// Reads `_config.yml` text. Syntax errors (the build fails) come back with their position.
+    pub fn parse(text: &str) -> Result<SiteConfig, ConfigError> {
+        let value: Value = yaml_serde::from_str(text).map_err(|e| ConfigError {
+            message: e.to_string(),
+            line: e.location().map(|l| l.line()),
+            column: e.location().map(|l| l.column()),
+        })?;
+        let mut config = SiteConfig::default();
+        let map = match value {
+            Value::Mapping(map) => map,
+            // An empty file is `{}` for Jekyll.
+            Value::Null => return Ok(config),
+            _ => {
+                config.ignored_as_invalid = true;
+                return Ok(config);
+            }
+        };
+        // A key set to null keeps the default (`deep_merge_hashes` skips nil values).
+        let get = |key: &str| map.get(key).filter(|v| !v.is_null());
+        config.timezone = get("timezone").map(scalar_to_s);
+        if let Some(p) = get("permalink") {
+            config.permalink = PermalinkStyle::from_config(&scalar_to_s(p));
+        }
+        if let Some(dir) = get("collections_dir") {
+            config.collections_dir = scalar_to_s(dir);
+        }
+        config.future = get("future").is_some_and(truthy);
+        config.show_drafts = get("show_drafts").is_some_and(truthy);
+        config.unpublished = get("unpublished").is_some_and(truthy);
+        if let Some(ext) = get("markdown_ext") {
+            config.markdown_ext = scalar_to_s(ext);
+        }
+        for key in ["include", "exclude"] {
+            let Some(v) = get(key) else { continue };
+            let list = string_list(v).ok_or_else(|| ConfigError {
+                message: format!("'{key}' should be set as an array, but was: {v:?}."),
+                line: None,
+                column: None,
+            })?;
+            if key == "include" {
+                config.include = list;
+            } else {
+                config.exclude = list;
+            }
+        }
+        config.defaults = get("defaults")
+            .map(DefaultSet::parse_all)
+            .unwrap_or_default();
+        config.finish(&map);
+        Ok(config)
+    }
+
+    /// `add_default_collections` + `add_default_excludes`.
+    fn finish(&mut self, map: &Mapping) {
+        for extra in DEFAULT_EXCLUDES {
+            if !self.exclude.iter().any(|e| e == extra) {
+                self.exclude.push(extra.to_string());
+            }
+        }
+        let mut collections = vec![CollectionConfig {
+            label: "posts".into(),
+            output: true,
+            permalink: None,
+        }];
+        match map.get("collections") {
+            Some(Value::Mapping(m)) => {
+                for (label, meta) in m {
+                    let label = scalar_to_s(label);
+                    let output = meta.get("output").is_some_and(truthy);
+                    let permalink = meta
+                        .get("permalink")
+                        .filter(|v| !v.is_null())
+                        .map(scalar_to_s);
+                    match collections.iter_mut().find(|c| c.label == label) {
+                        Some(posts) => posts.permalink = permalink,
+                        None => collections.push(CollectionConfig {
+                            label,
+                            output,
+                            permalink,
+                        }),
+                    }
+                }
+            }
+            Some(Value::Sequence(labels)) => {
+                for label in labels.iter().map(scalar_to_s).filter(|l| l != "posts") {
+                    collections.push(CollectionConfig {
+                        label,
+                        output: false,
+                        permalink: None,
+                    });
+                }
+            }
+            _ => {}
+        }
+        // posts: `collections["posts"]["permalink"] ||= style_to_permalink(config["permalink"])`
+        if collections[0].permalink.is_none() {
+            collections[0].permalink = Some(self.permalink.posts_template());
+        }
+        self.collections = collections;
+    }
+
+    pub fn collection(&self, label: &str) -> Option<&CollectionConfig> {
+        self.collections.iter().find(|c| c.label == label)
+    }
+
+    /// `Collection#url_template` for a collection (unknown labels get the generic template).
+    pub fn url_template(&self, label: &str) -> String {
+        let own = self.collection(label).and_then(|c| c.permalink.as_deref());
+        collection_url_template(label, own, &self.permalink)
+    }
+}
