@@ -1,3 +1,24 @@
 //! frontlint: lint the YAML front matter and link syntax of Jekyll Markdown posts.
+//!
+//! The flow: `discover` finds files and their `config`, `engine` reads each into a `post`
+//! (source text, `front_matter` split, spanned `yaml` tree whose plain scalars `yaml11` types
+//! as Psych does), runs the `rules` listed in the `registry`, and a `report` format writes the
+//! diagnostics. `jekyll` models what Jekyll makes of a post: its date, URL and output path.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod engine;
+pub mod front_matter;
 pub mod jekyll;
+pub mod post;
+pub mod registry;
+pub mod report;
+pub mod rule;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod yaml;
 pub mod yaml11;

@@ -1,3 +1,24 @@
-fn main() {
-    println!("frontlint {}", env!("CARGO_PKG_VERSION"));
+//! The `frontlint` binary: parse the command line, run the command, exit with its status.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use frontlint::cli::{Cli, Command};
+use frontlint::commands;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help/version itself; both are successes, anything else is usage (2).
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let status = match &cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Rules(args) => commands::rules::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+    };
+    ExitCode::from(status.code())
 }

@@ -20,7 +20,7 @@ mod quote;
 mod time;
 
 pub use number::RubyInt;
-pub use quote::quote_for_yaml;
+pub use quote::{quote_for_humans, quote_for_yaml};
 pub use time::{Timestamp, YmdDate};
 
 use regex::Regex;

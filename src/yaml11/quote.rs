@@ -19,6 +19,22 @@ pub fn quote_for_yaml(value: &str) -> String {
     }
 }
 
+/// Always quoted, the way a person would write it in a help message or a fix: double quotes
+/// when the text needs no escaping (`"Budget 2024: what changes"`, `"it's"`), otherwise what
+/// `quote_for_yaml` chooses.
+pub fn quote_for_humans(value: &str) -> String {
+    if value.chars().all(allowed_in_single_quotes) && !value.contains(['"', '\\', '\t']) {
+        format!("\"{value}\"")
+    } else {
+        let quoted = quote_for_yaml(value);
+        if quoted.starts_with(['\'', '"']) {
+            quoted
+        } else {
+            double_quoted(value)
+        }
+    }
+}
+
 /// Conservative: anything that might start a different token, end the scalar
 /// early, or be folded is quoted instead (quoting is never wrong).
 fn is_safe_plain(value: &str) -> bool {

@@ -1,0 +1,93 @@
+//! `frontlint check`: discover, lint, report, and decide the exit status.
+
+use std::io::IsTerminal;
+
+use crate::cli::{CheckArgs, ColorChoice};
+use crate::diagnostic::Severity;
+use crate::discover::{self, ConfigCache, DiscoverError};
+use crate::engine::{self, RunOptions};
+use crate::report::{self, Format, PrettyOptions};
+
+use super::{ExitStatus, write_stdout};
+
+pub fn run(args: &CheckArgs) -> ExitStatus {
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if stdout_is_terminal {
+        Format::Pretty
+    } else {
+        Format::Concise
+    });
+    let mut configs = match ConfigCache::new(args.config.as_deref()) {
+        Ok(configs) => configs,
+        Err(error) => return config_failure(error),
+    };
+    let targets = match discover::discover(&args.paths, &mut configs) {
+        Ok(targets) => targets,
+        Err(DiscoverError::Config(error)) => return config_failure(error),
+        Err(DiscoverError::NotFound(path)) => {
+            eprintln!("error: {}: no such file or folder", path.display());
+            return ExitStatus::Error;
+        }
+    };
+    let report = engine::run(
+        &targets,
+        RunOptions {
+            keep_sources: format == Format::Pretty,
+        },
+    );
+    let pretty = PrettyOptions {
+        color: use_color(args.color, stdout_is_terminal),
+        width: terminal_width(),
+    };
+    if let Err(error) = write_stdout(|out| report::write(format, &report, pretty, out)) {
+        eprintln!("error: cannot write the report: {error}");
+        return ExitStatus::Error;
+    }
+    if !args.quiet && format != Format::Json {
+        eprintln!("{}", report::summary(&report));
+    }
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
+    if errors > 0 || too_many_warnings {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// Print a configuration error with the offending line and return exit status 2.
+pub fn config_failure(error: crate::config::ConfigError) -> ExitStatus {
+    let color = use_color(ColorChoice::Auto, std::io::stderr().is_terminal());
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let mut rendered = String::new();
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(terminal_width());
+    if handler.render_report(&mut rendered, &error).is_ok() {
+        eprint!("{rendered}");
+    } else {
+        eprintln!("error: {error}");
+    }
+    ExitStatus::Error
+}
+
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100)
+}

@@ -1,0 +1,281 @@
+//! Configuration: `.frontlint.yml` discovery, presets, merging, and the resolved settings the
+//! engine runs with (file filters, rule set, field schemas per collection).
+
+mod error;
+mod file;
+mod presets;
+mod rules;
+pub mod schema;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+
+pub use error::ConfigError;
+pub use file::{CollectionConfig, ConfigFile, Requirement, UnknownFields};
+pub use presets::PRESETS;
+pub use rules::{ActiveRule, Level, RuleSet};
+use schema::FieldSpec;
+
+/// File names searched for, in this order, in the linted folder and its parents.
+pub const CONFIG_NAMES: [&str; 2] = [".frontlint.yml", ".frontlint.yaml"];
+
+/// The settings one lint run applies to the files under one site root.
+pub struct Config {
+    /// The folder that globs are relative to: the config file's folder, else the nearest
+    /// folder with a Jekyll `_config.yml`, else the linted folder.
+    pub root: PathBuf,
+    /// The config file in use (`None`: the built-in `jekyll` preset).
+    pub file: Option<PathBuf>,
+    include: GlobSet,
+    exclude: GlobSet,
+    pub rules: RuleSet,
+    collections: Vec<Collection>,
+    /// Glob index → collection index, for `collection_globs`.
+    glob_owner: Vec<usize>,
+    collection_globs: GlobSet,
+    schema_cache: Mutex<HashMap<Vec<usize>, Arc<FileSchema>>>,
+    /// Jekyll site settings that override `_config.yml`.
+    pub site: BTreeMap<String, yaml_serde::Value>,
+}
+
+struct Collection {
+    name: Option<String>,
+    front_matter: Option<Requirement>,
+    unknown_fields: Option<UnknownFields>,
+    fields: BTreeMap<String, FieldSpec>,
+}
+
+/// The merged schema of every collection entry that matches one file.
+#[derive(Debug, Default)]
+pub struct FileSchema {
+    /// Names of the matching collection entries, most specific (last) first.
+    pub collections: Vec<String>,
+    pub front_matter: Option<Requirement>,
+    pub unknown_fields: Option<UnknownFields>,
+    pub fields: BTreeMap<String, Field>,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub spec: FieldSpec,
+    /// `spec.pattern`, compiled once when the config is loaded.
+    pub pattern: Option<Arc<regex::Regex>>,
+}
+
+impl Config {
+    /// The config for files under `start`: the nearest `.frontlint.yml` at or above it, or the
+    /// built-in `jekyll` preset.
+    pub fn discover(start: &Path) -> Result<Config, ConfigError> {
+        let start = absolute(start);
+        let dir = if start.is_dir() {
+            start.as_path()
+        } else {
+            start.parent().unwrap_or(&start)
+        };
+        for ancestor in dir.ancestors() {
+            for name in CONFIG_NAMES {
+                let candidate = ancestor.join(name);
+                if candidate.is_file() {
+                    return Config::load(&candidate);
+                }
+            }
+        }
+        let root = dir
+            .ancestors()
+            .find(|a| a.join("_config.yml").is_file() || a.join("_config.yaml").is_file())
+            .unwrap_or(dir);
+        Config::from_layers(root.to_path_buf(), None, presets::layers("jekyll")?)
+    }
+
+    /// Load a config file given by the user (`--config FILE`) or found by `discover`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let path = absolute(path);
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let layers = file::load_with_extends(&path)?;
+        Config::from_layers(root, Some(path), layers)
+    }
+
+    /// The built-in `jekyll` preset rooted at `root` (what a site without config gets).
+    pub fn default_for(root: &Path) -> Result<Config, ConfigError> {
+        Config::from_layers(absolute(root), None, presets::layers("jekyll")?)
+    }
+
+    /// Merge layers (presets first, the user's file last) into one resolved config.
+    fn from_layers(
+        root: PathBuf,
+        file: Option<PathBuf>,
+        layers: Vec<file::Layer>,
+    ) -> Result<Config, ConfigError> {
+        let mut include: Vec<String> = Vec::new();
+        let mut exclude: Vec<String> = Vec::new();
+        let mut rule_settings = rules::Settings::default();
+        let mut collections = Vec::new();
+        let mut collection_globs = GlobSetBuilder::new();
+        let mut glob_owner = Vec::new();
+        let mut site = BTreeMap::new();
+        for (layer_index, layer) in layers.iter().enumerate() {
+            let config = &layer.config;
+            if let Some(list) = &config.include {
+                include.clone_from(list);
+            }
+            exclude.extend(config.exclude.iter().cloned());
+            rule_settings.merge(&layers, layer_index)?;
+            for (index, collection) in config.collections.iter().enumerate() {
+                for pattern in &collection.paths {
+                    collection_globs
+                        .add(layer.glob(pattern, &["collections", &index.to_string()])?);
+                    glob_owner.push(collections.len());
+                }
+                collections.push(Collection {
+                    name: collection.name.clone(),
+                    front_matter: collection.front_matter,
+                    unknown_fields: collection.unknown_fields,
+                    fields: collection.fields.clone(),
+                });
+            }
+            site.extend(config.site.clone());
+        }
+        validate_patterns(&layers)?;
+        let last = layers.last().expect("at least the preset layer");
+        Ok(Config {
+            root,
+            file,
+            include: glob_set(last, &include, "include")?,
+            exclude: glob_set(last, &exclude, "exclude")?,
+            rules: rule_settings.build(&layers)?,
+            glob_owner,
+            collection_globs: collection_globs
+                .build()
+                .map_err(|e| last.error_at(&["collections"], e.to_string()))?,
+            collections,
+            schema_cache: Mutex::new(HashMap::new()),
+            site,
+        })
+    }
+
+    /// Is `site_path` (relative to the root, `/`-separated) one of the files to lint?
+    pub fn is_included(&self, site_path: &str) -> bool {
+        self.include.is_match(site_path) && !self.is_excluded(site_path)
+    }
+
+    /// Is this file or folder excluded? A folder is excluded when a glob matches it or
+    /// everything in it (`vendor/**`).
+    pub fn is_excluded(&self, site_path: &str) -> bool {
+        self.exclude.is_match(site_path) || self.exclude.is_match(format!("{site_path}/*"))
+    }
+
+    /// The merged field schema for one file.
+    pub fn schema_for(&self, site_path: &str) -> Arc<FileSchema> {
+        let mut matched: Vec<usize> = self
+            .collection_globs
+            .matches(site_path)
+            .into_iter()
+            .map(|glob| self.glob_owner[glob])
+            .collect();
+        matched.sort_unstable();
+        matched.dedup();
+        let mut cache = self.schema_cache.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(matched)
+            .or_insert_with_key(|matched| Arc::new(self.merge_schema(matched)))
+            .clone()
+    }
+
+    fn merge_schema(&self, matched: &[usize]) -> FileSchema {
+        let mut schema = FileSchema::default();
+        let mut specs: BTreeMap<String, FieldSpec> = BTreeMap::new();
+        for &index in matched {
+            let collection = &self.collections[index];
+            if let Some(name) = &collection.name {
+                schema.collections.insert(0, name.clone());
+            }
+            schema.front_matter = collection.front_matter.or(schema.front_matter);
+            schema.unknown_fields = collection.unknown_fields.or(schema.unknown_fields);
+            for (name, spec) in &collection.fields {
+                specs.entry(name.clone()).or_default().merge(spec);
+            }
+        }
+        schema.fields = specs
+            .into_iter()
+            .map(|(name, spec)| {
+                // Patterns were validated when the config was loaded.
+                let pattern = spec
+                    .pattern
+                    .as_deref()
+                    .and_then(|p| compiled_pattern(p).ok());
+                (name, Field { spec, pattern })
+            })
+            .collect();
+        schema
+    }
+}
+
+/// Every field `pattern` must compile; the error points at it.
+fn validate_patterns(layers: &[file::Layer]) -> Result<(), ConfigError> {
+    for layer in layers {
+        for (index, collection) in layer.config.collections.iter().enumerate() {
+            for (name, spec) in &collection.fields {
+                if let Some(pattern) = &spec.pattern {
+                    compiled_pattern(pattern).map_err(|e| {
+                        layer.error_at(
+                            &["collections", &index.to_string(), "fields", name, "pattern"],
+                            format!("invalid regular expression: {e}"),
+                        )
+                    })?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Field patterns must match the whole value, so they are anchored; compiled once per distinct
+/// pattern for the whole run.
+fn compiled_pattern(pattern: &str) -> Result<Arc<regex::Regex>, regex::Error> {
+    static CACHE: Mutex<BTreeMap<String, Arc<regex::Regex>>> = Mutex::new(BTreeMap::new());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(regex) = cache.get(pattern) {
+        return Ok(regex.clone());
+    }
+    let regex = Arc::new(regex::Regex::new(&format!("^(?:{pattern})$"))?);
+    cache.insert(pattern.to_owned(), regex.clone());
+    Ok(regex)
+}
+
+fn glob_set(layer: &file::Layer, patterns: &[String], key: &str) -> Result<GlobSet, ConfigError> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        builder.add(layer.glob(pattern, &[key])?);
+    }
+    builder
+        .build()
+        .map_err(|e| layer.error_at(&[key], e.to_string()))
+}
+
+/// Globs match `/`-separated paths relative to the root; `*` stays within one folder.
+pub(crate) fn compile_glob(pattern: &str) -> Result<Glob, globset::Error> {
+    let pattern = pattern.strip_prefix("./").unwrap_or(pattern);
+    let pattern = pattern.strip_prefix('/').unwrap_or(pattern);
+    GlobBuilder::new(pattern).literal_separator(true).build()
+}
+
+/// An absolute, lexically normalised path (`.` and `..` removed) without resolving symlinks:
+/// paths in output stay as the user gave them, and `..` does not confuse root detection.
+pub fn absolute(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut normal = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other.as_os_str()),
+        }
+    }
+    normal
+}

@@ -1,0 +1,144 @@
+//! The one diagnostic model every reporter reads: what a rule found, where, and how to fix it.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::Position;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// What a rule reports: a byte range in the post's source and words for the author. The rule
+/// does not know its own code or severity; the engine adds them from the registry and config.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub range: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+    /// Other places that explain this one (the first occurrence of a duplicate key, the other
+    /// file publishing to the same URL).
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    pub fn new(range: Range<usize>, message: impl Into<String>) -> Self {
+        Finding {
+            range,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_related(mut self, related: Related) -> Self {
+        self.related.push(related);
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// A secondary location. `path` is `None` for a place in the same file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<Arc<str>>,
+    #[serde(skip)]
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+impl Related {
+    pub fn here(range: Range<usize>, message: impl Into<String>) -> Self {
+        Related {
+            path: None,
+            range,
+            message: message.into(),
+        }
+    }
+}
+
+/// A set of non-overlapping text replacements that resolve a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps the meaning the author intended; applied by `--fix`.
+    Safe,
+    /// Changes what Jekyll publishes; applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    #[serde(skip)]
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// A finding placed in a file, with its rule's identity and the effective severity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub path: Arc<str>,
+    pub range: Range<usize>,
+    pub start: Position,
+    pub end: Position,
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub related: Vec<RelatedLocation>,
+    pub fix: Option<Fix>,
+}
+
+/// A related place resolved to a path and positions, ready for any reporter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelatedLocation {
+    pub path: Arc<str>,
+    #[serde(skip)]
+    pub range: Range<usize>,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// The order of every report: path, then line, then column, then code.
+    pub fn sort_key(&self) -> (&str, Position, &str) {
+        (&self.path, self.start, self.code)
+    }
+}

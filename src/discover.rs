@@ -1,0 +1,132 @@
+//! Which files to lint: walk the given paths (respecting `.gitignore` and the config's
+//! include/exclude globs), find the config for each, and sort.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::{self, Config, ConfigError};
+use crate::engine::Target;
+
+#[derive(Debug)]
+pub enum DiscoverError {
+    Config(ConfigError),
+    /// A path named on the command line does not exist.
+    NotFound(PathBuf),
+}
+
+impl From<ConfigError> for DiscoverError {
+    fn from(error: ConfigError) -> Self {
+        DiscoverError::Config(error)
+    }
+}
+
+/// Find configs once per folder they apply to.
+#[derive(Default)]
+pub struct ConfigCache {
+    /// `--config FILE`: one config for everything.
+    fixed: Option<Arc<Config>>,
+    by_start: HashMap<PathBuf, Arc<Config>>,
+}
+
+impl ConfigCache {
+    pub fn new(config_file: Option<&Path>) -> Result<Self, ConfigError> {
+        let fixed = config_file.map(Config::load).transpose()?.map(Arc::new);
+        Ok(ConfigCache {
+            fixed,
+            by_start: HashMap::new(),
+        })
+    }
+
+    /// The config for files under `start` (a folder, or a file's folder).
+    pub fn for_path(&mut self, start: &Path) -> Result<Arc<Config>, ConfigError> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed.clone());
+        }
+        let dir = if start.is_dir() {
+            start.to_path_buf()
+        } else {
+            start.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let dir = config::absolute(&dir);
+        if let Some(config) = self.by_start.get(&dir) {
+            return Ok(config.clone());
+        }
+        let config = Arc::new(Config::discover(&dir)?);
+        // Every folder between here and the config's root shares it.
+        self.by_start.insert(dir, config.clone());
+        Ok(config)
+    }
+}
+
+/// Expand `paths` into sorted, de-duplicated targets. A file named explicitly is always linted;
+/// files found by walking a folder must match the config's include globs and no exclude glob.
+pub fn discover(
+    paths: &[PathBuf],
+    configs: &mut ConfigCache,
+) -> Result<Vec<Target>, DiscoverError> {
+    let mut targets = Vec::new();
+    for path in paths {
+        if !path.exists() && path.symlink_metadata().is_err() {
+            return Err(DiscoverError::NotFound(path.clone()));
+        }
+        let config = configs.for_path(path)?;
+        if !path.is_dir() {
+            targets.push(target(path, &config));
+            continue;
+        }
+        let walk_config = config.clone();
+        let walker = ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .follow_links(false)
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .filter_entry(move |entry| {
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                !(is_dir
+                    && entry.depth() > 0
+                    && walk_config.is_excluded(&site_path(&walk_config, entry.path())))
+            })
+            .build();
+        for entry in walker.flatten() {
+            if entry.file_type().is_some_and(|t| t.is_dir()) {
+                continue;
+            }
+            let file = entry.path();
+            if config.is_included(&site_path(&config, file)) {
+                targets.push(target(file, &config));
+            }
+        }
+    }
+    targets.sort_by(|a, b| a.display.cmp(&b.display));
+    targets.dedup_by(|a, b| a.display == b.display);
+    Ok(targets)
+}
+
+fn target(path: &Path, config: &Arc<Config>) -> Target {
+    Target {
+        path: path.to_path_buf(),
+        display: display_path(path),
+        site_path: site_path(config, path),
+        config: config.clone(),
+    }
+}
+
+/// The path as the user gave it, with `./` dropped and `/` separators.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
+/// The path relative to the config's root, `/`-separated (the path itself when outside it).
+pub fn site_path(config: &Config, path: &Path) -> String {
+    let absolute = config::absolute(path);
+    let relative = absolute.strip_prefix(&config.root).unwrap_or(path);
+    relative
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => Some(part.to_string_lossy()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}

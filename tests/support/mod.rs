@@ -1,0 +1,74 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Is Ruby available for a differential test? Without it the test is skipped visibly, unless
+/// `FRONTLINT_REQUIRE_ORACLE=1` (set by `.ci/run`) makes that a failure.
+pub fn ruby_available(test: &str) -> bool {
+    let found = Command::new("ruby")
+        .arg("-v")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var("FRONTLINT_REQUIRE_ORACLE").as_deref() == Ok("1") {
+            panic!("{test}: ruby is required (FRONTLINT_REQUIRE_ORACLE=1) but not found");
+        }
+        eprintln!("skipped {test}: ruby not found (install ruby/jekyll to run this oracle test)");
+    }
+    found
+}
+
+/// Run a Ruby script with one argument (a file it reads), returning its standard output.
+pub fn run_ruby(script: &str, input: &Path) -> String {
+    let output = Command::new("ruby")
+        .arg("-e")
+        .arg(script)
+        .arg(input)
+        .output()
+        .expect("run ruby");
+    assert!(
+        output.status.success(),
+        "ruby failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("ruby prints UTF-8")
+}
+
+/// The shared real-site corpora, when this checkout sits next to them.
+pub fn corpora_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    dir.is_dir().then_some(dir)
+}
+
+/// Every Markdown file under `dir`, sorted.
+pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "markdown")
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+pub fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
