@@ -4,6 +4,7 @@
 
 mod build;
 mod error;
+mod explain;
 mod repair;
 
 use std::ops::Range;
