@@ -1,0 +1,205 @@
+//! Applying fixes: non-overlapping edits applied last to first, and atomic writes that keep
+//! every byte the fixes did not mean to change (BOM, CRLF, trailing text, permissions).
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only fixes that keep the author's meaning.
+    Safe,
+    /// Also fixes that change what Jekyll publishes (`--unsafe-fixes`).
+    Unsafe,
+}
+
+impl FixMode {
+    pub fn allows(self, fix: &Fix) -> bool {
+        self == FixMode::Unsafe || fix.applicability == Applicability::Safe
+    }
+}
+
+/// The text with the fixes of `diagnostics` applied, and how many fixes were applied. A fix
+/// whose edits overlap an earlier accepted fix is left for the next round.
+pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|fix| mode.allows(fix) && fix.edits.iter().all(|e| valid_edit(text, e)))
+        .collect();
+    fixes.sort_by_key(|fix| fix.edits.iter().map(|e| e.range.start).min().unwrap_or(0));
+    let mut accepted: Vec<&Edit> = Vec::new();
+    let mut applied = 0;
+    for fix in fixes {
+        let overlaps = fix.edits.iter().any(|edit| {
+            accepted
+                .iter()
+                .any(|other| overlap(&edit.range, &other.range))
+        });
+        if !overlaps {
+            accepted.extend(&fix.edits);
+            applied += 1;
+        }
+    }
+    accepted.sort_by_key(|edit| std::cmp::Reverse((edit.range.start, edit.range.end)));
+    let mut fixed = text.to_owned();
+    for edit in accepted {
+        fixed.replace_range(edit.range.clone(), &edit.replacement);
+    }
+    (fixed, applied)
+}
+
+fn valid_edit(text: &str, edit: &Edit) -> bool {
+    edit.range.start <= edit.range.end
+        && edit.range.end <= text.len()
+        && text.is_char_boundary(edit.range.start)
+        && text.is_char_boundary(edit.range.end)
+}
+
+/// Two edits conflict when they overlap, or when both insert at the same place.
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    (a.start < b.end && b.start < a.end) || a.start == b.start
+}
+
+/// Replace `path`'s contents with `contents` atomically: write a temporary file in the same
+/// folder, give it the original's permissions, then rename it over the original. A reader
+/// sees the old file or the new one, never half of one; a failure leaves the original intact.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.frontlint-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        if let Ok(metadata) = std::fs::metadata(path) {
+            std::fs::set_permissions(&temp, metadata.permissions())?;
+        }
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// A unified diff of a file's fix, as `--diff` prints it.
+pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::source::Position;
+
+    fn with_fix(edits: Vec<(Range<usize>, &str)>, applicability: Applicability) -> Diagnostic {
+        Diagnostic {
+            path: "x.md".into(),
+            range: 0..0,
+            start: Position { line: 1, column: 1 },
+            end: Position { line: 1, column: 1 },
+            code: "FL000",
+            rule: "test",
+            severity: Severity::Error,
+            message: String::new(),
+            help: None,
+            related: Vec::new(),
+            fix: Some(Fix {
+                title: "fix".to_owned(),
+                applicability,
+                edits: edits
+                    .into_iter()
+                    .map(|(range, replacement)| Edit {
+                        range,
+                        replacement: replacement.to_owned(),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    #[test]
+    fn applies_edits_last_to_first_and_keeps_other_bytes() {
+        let text = "\u{feff}---\r\ntitle: a\r\nx: b\r\n---\r\n";
+        let title = text.find('a').unwrap();
+        let x = text.find("b\r").unwrap();
+        let fixes = [
+            with_fix(vec![(title..title + 1, "\"A\"")], Applicability::Safe),
+            with_fix(vec![(x..x + 1, "\"B\"")], Applicability::Safe),
+        ];
+        let (fixed, applied) = apply(text, &fixes, FixMode::Safe);
+        assert_eq!(applied, 2);
+        assert_eq!(fixed, "\u{feff}---\r\ntitle: \"A\"\r\nx: \"B\"\r\n---\r\n");
+    }
+
+    #[test]
+    fn overlapping_and_unsafe_fixes_wait() {
+        let text = "abcdef";
+        let fixes = [
+            with_fix(vec![(0..3, "X")], Applicability::Safe),
+            with_fix(vec![(2..4, "Y")], Applicability::Safe),
+            with_fix(vec![(5..6, "Z")], Applicability::Unsafe),
+        ];
+        assert_eq!(apply(text, &fixes, FixMode::Safe), ("Xdef".to_owned(), 1));
+        assert_eq!(apply(text, &fixes, FixMode::Unsafe), ("XdeZ".to_owned(), 2));
+    }
+
+    #[test]
+    fn edits_off_char_boundaries_are_refused() {
+        let text = "é";
+        let fixes = [with_fix(vec![(1..2, "e")], Applicability::Safe)];
+        assert_eq!(apply(text, &fixes, FixMode::Safe), ("é".to_owned(), 0));
+    }
+
+    #[test]
+    fn atomic_write_replaces_contents_and_keeps_permissions() {
+        let dir = std::env::temp_dir().join(format!("frontlint-fix-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("post.md");
+        std::fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name() != "post.md")
+            .collect();
+        assert!(leftovers.is_empty(), "no temporary file is left behind");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn diff_is_unified() {
+        let diff = unified_diff("a.md", "x\ny\n", "x\nz\n");
+        assert!(
+            diff.contains("--- a/a.md") && diff.contains("-y") && diff.contains("+z"),
+            "{diff}"
+        );
+    }
+}
