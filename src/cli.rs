@@ -26,6 +26,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation and default options.
     Explain(ExplainArgs),
+    /// Write a starter .frontlint.yml learned from an existing site.
+    Init(InitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +62,19 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// A rule code (FL104) or name (duplicate-key).
     pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The site's folder.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Print the config instead of writing it.
+    #[arg(long)]
+    pub stdout: bool,
+    /// Replace an existing .frontlint.yml.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,7 @@ pub mod discover;
 pub mod engine;
 pub mod fix;
 pub mod front_matter;
+pub mod init;
 pub mod jekyll;
 pub mod post;
 pub mod registry;

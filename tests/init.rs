@@ -1,0 +1,131 @@
+//! `frontlint init`: the starter config it writes reflects the site, loads, and flags the
+//! odd ones out.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn frontlint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontlint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn site_with_posts(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("media/press/_posts")).unwrap();
+    std::fs::create_dir_all(dir.join("media/speeches/_posts")).unwrap();
+    for day in 1..=20 {
+        let folder = if day % 2 == 0 { "press" } else { "speeches" };
+        let category = if day % 2 == 0 {
+            "press-release"
+        } else {
+            "speech"
+        };
+        let mut post = format!(
+            "---\nlayout: post\ntitle: Release {day}\ncategory: {category}\ndate: 2024-01-{day:02}\n"
+        );
+        // One post forgets its title: the odd one out the generated config must flag.
+        if day == 7 {
+            post = post.replace("title: Release 7\n", "");
+        }
+        post.push_str("---\n\nText.\n");
+        std::fs::write(
+            dir.join(format!("media/{folder}/_posts/2024-01-{day:02}-release.md")),
+            post,
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn writes_a_commented_config_that_flags_the_odd_one_out() {
+    let dir = site_with_posts("init-site");
+    let output = frontlint(&dir, &["init"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let config = std::fs::read_to_string(dir.join(".frontlint.yml")).unwrap();
+    assert!(config.contains("paths: \"media/*/_posts/**\""), "{config}");
+    assert!(
+        config.contains("title:  # in 19 of 20 files\n        required: true"),
+        "{config}"
+    );
+    assert!(config.contains("enum: [press-release, speech]"), "{config}");
+    assert!(config.contains("date:  # in 20 of 20 files\n        required: true\n        non-empty: true\n        type: date"), "{config}");
+
+    let check = frontlint(&dir, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["rule"], "missing-required-field");
+    assert!(
+        diagnostics[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("2024-01-07-release.md")
+    );
+
+    // An existing config is not replaced without --force.
+    assert_eq!(frontlint(&dir, &["init"]).status.code(), Some(2));
+    assert_eq!(frontlint(&dir, &["init", "--force"]).status.code(), Some(0));
+}
+
+#[test]
+fn stdout_prints_without_writing() {
+    let dir = site_with_posts("init-stdout");
+    let output = frontlint(&dir, &["init", "--stdout"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("# Written by `frontlint init`"));
+    assert!(!dir.join(".frontlint.yml").exists());
+}
+
+/// On a real site the generated config must flag few files: the real defects, little else.
+#[test]
+fn on_the_mlaw_corpus_it_flags_little() {
+    let Some(corpora) = support::corpora_dir() else {
+        eprintln!("skipped: ../shared/corpora not found");
+        return;
+    };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("init-mlaw");
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&corpora.join("mlaw"), &dir);
+    assert_eq!(frontlint(&dir, &["init"]).status.code(), Some(0));
+    let check = frontlint(&dir, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let files = report["files"].as_u64().unwrap() as usize;
+    assert!(
+        diagnostics.len() * 50 < files,
+        "{} diagnostics on {files} files",
+        diagnostics.len()
+    );
+    let rules: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"duplicate-key") && rules.contains(&"unknown-field"),
+        "{rules:?}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
