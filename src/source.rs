@@ -2,7 +2,7 @@
 //! the line/column positions that humans (characters) and editors (UTF-16 units) expect.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One Markdown file as the linter sees it.
 ///
@@ -13,18 +13,21 @@ pub struct Source {
     /// The path as the user gave it (relative when they gave a relative path).
     pub path: Arc<str>,
     pub text: Arc<str>,
-    pub lines: LineIndex,
+    /// Built on first use: most files have no diagnostic and never need it.
+    lines: OnceLock<LineIndex>,
 }
 
 impl Source {
     pub fn new(path: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
-        let text = text.into();
-        let lines = LineIndex::new(&text);
         Source {
             path: path.into(),
-            text,
-            lines,
+            text: text.into(),
+            lines: OnceLock::new(),
         }
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// Length of the UTF-8 byte order mark at the start of the text (0 or 3).
@@ -38,7 +41,7 @@ impl Source {
 
     /// 1-based line and character column of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        self.lines().position(&self.text, offset)
     }
 
     pub fn slice(&self, range: Range<usize>) -> &str {

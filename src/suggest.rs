@@ -40,13 +40,19 @@ fn max_distance(len: usize) -> usize {
 /// itself is not a suggestion; a case-only difference (`Title` → `title`) is.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let word_length = lower.chars().count();
     candidates
         .into_iter()
         .filter(|candidate| *candidate != word)
-        .map(|candidate| (edit_distance(&lower, &candidate.to_lowercase()), candidate))
-        .filter(|(distance, candidate)| {
-            let shorter = lower.chars().count().min(candidate.chars().count());
-            *distance <= max_distance(shorter)
+        .filter_map(|candidate| {
+            let length = candidate.chars().count();
+            let limit = max_distance(word_length.min(length));
+            // The distance is at least the difference in length: skip the hopeless ones.
+            if word_length.abs_diff(length) > limit {
+                return None;
+            }
+            let distance = edit_distance(&lower, &candidate.to_lowercase());
+            (distance <= limit).then_some((distance, candidate))
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
