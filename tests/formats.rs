@@ -292,6 +292,24 @@ fn sarif_describes_rules_results_and_positions() {
     assert_eq!(prints.len(), results.len());
 }
 
+#[test]
+fn sarif_and_gitlab_of_a_clean_run() {
+    let dir = site(
+        "formats-sarif-clean",
+        &[(
+            "_posts/2024-01-01-good.md",
+            "---\ntitle: Good\nlayout: post\n---\n",
+        )],
+    );
+    let output = frontlint(&dir, &["check", "--format", "sarif"]);
+    assert_eq!(output.status.code(), Some(0));
+    let log: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_valid_sarif(&log);
+    assert_eq!(log["runs"][0]["results"], Value::Array(Vec::new()));
+    let output = frontlint(&dir, &["check", "--format", "gitlab"]);
+    assert_eq!(stdout(&output), "[]\n");
+}
+
 /// A report built by hand, for what no rule produces yet: a fix, a related location in
 /// another file, a range over two lines, a file outside the working directory.
 fn handmade_report(base: &Path) -> Report {
