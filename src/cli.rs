@@ -50,6 +50,13 @@ pub struct CheckArgs {
     /// Do not print the closing summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print the number of diagnostics per rule instead of the diagnostics (JSON with
+    /// --format json).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Write the report to FILE (replaced atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

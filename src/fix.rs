@@ -1,9 +1,8 @@
-//! Applying fixes: non-overlapping edits applied last to first, and atomic writes that keep
-//! every byte the fixes did not mean to change (BOM, CRLF, trailing text, permissions).
+//! Applying fixes: non-overlapping edits applied last to first, keeping every byte the fixes
+//! did not mean to change (BOM, CRLF, trailing text). Files are written with
+//! `atomic_write::write_atomically`.
 
-use std::io::Write;
 use std::ops::Range;
-use std::path::Path;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 
@@ -62,34 +61,6 @@ fn valid_edit(text: &str, edit: &Edit) -> bool {
 /// Two edits conflict when they overlap, or when both insert at the same place.
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
     (a.start < b.end && b.start < a.end) || a.start == b.start
-}
-
-/// Replace `path`'s contents with `contents` atomically: write a temporary file in the same
-/// folder, give it the original's permissions, then rename it over the original. A reader
-/// sees the old file or the new one, never half of one; a failure leaves the original intact.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.frontlint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        if let Ok(metadata) = std::fs::metadata(path) {
-            std::fs::set_permissions(&temp, metadata.permissions())?;
-        }
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 /// A unified diff of a file's fix, as `--diff` prints it.
@@ -164,34 +135,6 @@ mod tests {
         let text = "é";
         let fixes = [with_fix(vec![(1..2, "e")], Applicability::Safe)];
         assert_eq!(apply(text, &fixes, FixMode::Safe), ("é".to_owned(), 0));
-    }
-
-    #[test]
-    fn atomic_write_replaces_contents_and_keeps_permissions() {
-        let dir = std::env::temp_dir().join(format!("frontlint-fix-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("post.md");
-        std::fs::write(&path, "old").unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        }
-        write_atomically(&path, b"new").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o640);
-        }
-        let leftovers: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name() != "post.md")
-            .collect();
-        assert!(leftovers.is_empty(), "no temporary file is left behind");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! as Psych does), runs the `rules` listed in the `registry`, and a `report` format writes the
 //! diagnostics. `jekyll` models what Jekyll makes of a post: its date, URL and output path.
 
+pub mod atomic_write;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -1,18 +1,20 @@
 //! `frontlint check`: discover, lint, report, and decide the exit status.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
+use crate::atomic_write::write_atomically;
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::diagnostic::Severity;
 use crate::discover::{self, ConfigCache, DiscoverError};
 use crate::engine::{self, RunOptions};
-use crate::report::{self, Format, PrettyOptions};
+use crate::report::{self, Format, PrettyOptions, ReportOptions};
 
 use super::{ExitStatus, write_stdout};
 
 pub fn run(args: &CheckArgs) -> ExitStatus {
-    let stdout_is_terminal = std::io::stdout().is_terminal();
-    let format = args.format.unwrap_or(if stdout_is_terminal {
+    // A report written to a file is for a program, not for the terminal.
+    let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if to_terminal {
         Format::Pretty
     } else {
         Format::Concise
@@ -32,18 +34,34 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     let report = engine::run(
         &targets,
         RunOptions {
-            keep_sources: format == Format::Pretty,
+            keep_sources: !args.statistics && format.needs_sources(),
         },
     );
     let pretty = PrettyOptions {
-        color: use_color(args.color, stdout_is_terminal),
+        color: use_color(args.color, to_terminal),
         width: terminal_width(),
     };
-    if let Err(error) = write_stdout(|out| report::write(format, &report, pretty, out)) {
-        eprintln!("error: cannot write the report: {error}");
+    let cwd = std::env::current_dir().ok();
+    let options = ReportOptions::new(pretty, cwd.as_deref());
+    let render = |out: &mut dyn Write| {
+        if args.statistics {
+            report::write_statistics(format, &report, out)
+        } else {
+            report::write_with(format, &report, &options, out)
+        }
+    };
+    let written = match &args.output_file {
+        Some(path) => write_atomically(path, render)
+            .map_err(|error| format!("cannot write {}: {error}", path.display())),
+        None => write_stdout(render).map_err(|error| format!("cannot write the report: {error}")),
+    };
+    if let Err(message) = written {
+        eprintln!("error: {message}");
         return ExitStatus::Error;
     }
-    if !args.quiet && format != Format::Json {
+    // Left out after JSON on standard output, since scripts often capture both streams as
+    // one; a report written to a file leaves standard error to the human.
+    if !args.quiet && (format != Format::Json || args.output_file.is_some()) {
         eprintln!("{}", report::summary(&report));
     }
     let errors = report.count(Severity::Error);

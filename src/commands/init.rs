@@ -35,7 +35,9 @@ pub fn run(args: &InitArgs) -> ExitStatus {
             Err(_) => ExitStatus::Error,
         };
     }
-    if let Err(error) = crate::fix::write_atomically(&target, text.as_bytes()) {
+    if let Err(error) =
+        crate::atomic_write::write_atomically(&target, |out| out.write_all(text.as_bytes()))
+    {
         eprintln!("error: cannot write {}: {error}", target.display());
         return ExitStatus::Error;
     }

@@ -20,11 +20,11 @@ pub struct WrongFieldType {}
 impl Rule for WrongFieldType {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (name, field, entry) in described_entries(cx.post, cx.schema) {
-            if let Some(types) = schema_types(&field.spec) {
-                if let Some(finding) = mismatch(&format!("`{name}`"), &entry.value, types) {
-                    out.push(finding);
-                    continue;
-                }
+            if let Some(types) = schema_types(&field.spec)
+                && let Some(finding) = mismatch(&format!("`{name}`"), &entry.value, types)
+            {
+                out.push(finding);
+                continue;
             }
             let (Some(items), Value::Sequence(values)) =
                 (field.spec.items.as_deref(), &entry.value.value)

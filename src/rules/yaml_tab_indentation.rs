@@ -64,16 +64,15 @@ impl Rule for YamlTabIndentation {
             }
         }
         // A tab the parser tripped over that the line scan did not explain.
-        if out.len() == before {
-            if let Some(Err(error)) = &cx.post.yaml {
-                if error.kind == YamlErrorKind::Tab {
-                    let at = crate::source::floor_char_boundary(text, error.offset);
-                    out.push(
-                        Finding::new(at..(at + 1).min(text.len()), "a tab here breaks the YAML")
-                            .with_help(HELP),
-                    );
-                }
-            }
+        if out.len() == before
+            && let Some(Err(error)) = &cx.post.yaml
+            && error.kind == YamlErrorKind::Tab
+        {
+            let at = crate::source::floor_char_boundary(text, error.offset);
+            out.push(
+                Finding::new(at..(at + 1).min(text.len()), "a tab here breaks the YAML")
+                    .with_help(HELP),
+            );
         }
     }
 }

@@ -107,10 +107,10 @@ pub(super) fn explain(reason: &str, cx: &LineContext) -> Explanation {
                 )
             });
     }
-    if reason.contains("simple key expect") {
-        if let Some(explanation) = missing_colon(cx) {
-            return explanation;
-        }
+    if reason.contains("simple key expect")
+        && let Some(explanation) = missing_colon(cx)
+    {
+        return explanation;
     }
     if reason.contains("trailing content after") {
         return apostrophe_in_single_quotes(cx).unwrap_or_else(|| {
@@ -137,11 +137,11 @@ pub(super) fn explain(reason: &str, cx: &LineContext) -> Explanation {
             )
         });
     }
-    if reason.contains("illegal placement of ':'") {
-        if let Some(at) = cx.unclosed_bracket() {
-            let open = cx.yaml_before[at..].chars().next().unwrap_or('[');
-            return unclosed_bracket(open).at(Some(at));
-        }
+    if reason.contains("illegal placement of ':'")
+        && let Some(at) = cx.unclosed_bracket()
+    {
+        let open = cx.yaml_before[at..].chars().next().unwrap_or('[');
+        return unclosed_bracket(open).at(Some(at));
     }
     if reason.contains("flow sequence") || reason.contains("flow mapping") {
         let open = if reason.contains("sequence") {
