@@ -32,9 +32,27 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or folders to lint.
+    /// Files or folders to lint; `-` reads one file from standard input (see
+    /// --stdin-filename).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// Apply safe fixes to the files (with `-`: print the fixed text to standard output).
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply fixes that change what Jekyll publishes (with --fix or --diff).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit 1 if there are any.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// With `-`: lint standard input as if it were this file (its config, collection and
+    /// file-name rules apply).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Apply the config's `exclude` to files named on the command line too (for pre-commit,
+    /// which names files itself).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Output format [default: pretty on a terminal, concise otherwise].
     #[arg(long, value_enum)]
     pub format: Option<Format>,

@@ -93,6 +93,24 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+impl Fix {
+    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix {
+            title: title.into(),
+            applicability: Applicability::Safe,
+            edits,
+        }
+    }
+
+    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Fix {
+            title: title.into(),
+            applicability: Applicability::Unsafe,
+            edits,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
@@ -107,6 +125,15 @@ pub struct Edit {
     #[serde(skip)]
     pub range: Range<usize>,
     pub replacement: String,
+}
+
+impl Edit {
+    pub fn new(range: Range<usize>, replacement: impl Into<String>) -> Self {
+        Edit {
+            range,
+            replacement: replacement.into(),
+        }
+    }
 }
 
 /// A finding placed in a file, with its rule's identity and the effective severity.

@@ -59,11 +59,20 @@ impl ConfigCache {
     }
 }
 
-/// Expand `paths` into sorted, de-duplicated targets. A file named explicitly is always linted;
-/// files found by walking a folder must match the config's include globs and no exclude glob.
+/// Expand `paths` into sorted, de-duplicated targets. A file named explicitly is always linted
+/// (unless `force_exclude` and the config excludes it); files found by walking a folder must
+/// match the config's include globs and no exclude glob.
 pub fn discover(
     paths: &[PathBuf],
     configs: &mut ConfigCache,
+) -> Result<Vec<Target>, DiscoverError> {
+    discover_with(paths, configs, false)
+}
+
+pub fn discover_with(
+    paths: &[PathBuf],
+    configs: &mut ConfigCache,
+    force_exclude: bool,
 ) -> Result<Vec<Target>, DiscoverError> {
     let mut targets = Vec::new();
     for path in paths {
@@ -72,7 +81,10 @@ pub fn discover(
         }
         let config = configs.for_path(path)?;
         if !path.is_dir() {
-            targets.push(target(path, &config));
+            let excluded = force_exclude && config.is_excluded(&site_path(&config, path));
+            if !excluded {
+                targets.push(target(path, &config));
+            }
             continue;
         }
         let walk_config = config.clone();
@@ -102,7 +114,7 @@ pub fn discover(
     Ok(targets)
 }
 
-fn target(path: &Path, config: &Arc<Config>) -> Target {
+pub fn target(path: &Path, config: &Arc<Config>) -> Target {
     Target {
         path: path.to_path_buf(),
         display: display_path(path),

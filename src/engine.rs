@@ -7,8 +7,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::atomic_write::write_atomically;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, RelatedLocation, Severity};
+use crate::fix::{self, FixMode};
 use crate::post::Post;
 use crate::rule::Context;
 use crate::source::Source;
@@ -31,11 +33,25 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+#[derive(Default)]
 pub struct Report {
     /// Only the files that have diagnostics, sorted by path.
     pub files: Vec<FileReport>,
     pub files_checked: usize,
     pub elapsed: Duration,
+    /// What `--fix` / `--diff` did, per changed file, sorted by path.
+    pub fixes: Vec<FileFix>,
+}
+
+/// The fixes applied (or, with `--diff`, proposed) to one file.
+pub struct FileFix {
+    pub path: Arc<str>,
+    /// Number of fixes applied.
+    pub applied: usize,
+    /// The unified diff, when fixes are shown instead of written.
+    pub diff: Option<String>,
+    /// Why the fixed text could not be written, if it could not.
+    pub write_error: Option<String>,
 }
 
 impl Report {
@@ -54,29 +70,79 @@ impl Report {
 pub struct RunOptions {
     /// Keep each file's text with its diagnostics (the pretty reporter shows snippets).
     pub keep_sources: bool,
+    /// Apply fixes (`--fix`) or show them (`--diff`).
+    pub fix: Option<FixRequest>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct FixRequest {
+    pub mode: FixMode,
+    /// Write the fixed files (`--fix`), or only show diffs (`--diff`).
+    pub write: bool,
 }
 
 /// Lint every target in parallel.
 pub fn run(targets: &[Target], options: RunOptions) -> Report {
     let started = Instant::now();
-    let mut files: Vec<FileReport> = targets
+    let results: Vec<(Option<FileReport>, Option<FileFix>)> = targets
         .par_iter()
-        .filter_map(|target| {
-            let post = read_post(target);
-            let diagnostics = lint_post(&post, &target.config);
-            (!diagnostics.is_empty()).then(|| FileReport {
-                path: post.source.path.clone(),
-                source: options.keep_sources.then_some(post.source),
-                diagnostics,
-            })
-        })
+        .map(|target| lint_target(target, options))
         .collect();
+    let (mut files, mut fixes): (Vec<FileReport>, Vec<FileFix>) = (Vec::new(), Vec::new());
+    for (file, fix) in results {
+        files.extend(file);
+        fixes.extend(fix);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    fixes.sort_by(|a, b| a.path.cmp(&b.path));
     Report {
         files,
         files_checked: targets.len(),
         elapsed: started.elapsed(),
+        fixes,
     }
+}
+
+/// Lint one file, fixing it first when asked. A file whose bytes are not exactly its text
+/// (invalid UTF-8, UTF-16) is never fixed.
+fn lint_target(target: &Target, options: RunOptions) -> (Option<FileReport>, Option<FileFix>) {
+    let post = read_post(target);
+    let (post, diagnostics, fix) = match options.fix {
+        Some(request) if post.read_problem.is_none() => {
+            let original = post.source.text.clone();
+            let fixed = fix::fix_until_stable(post, &target.config, request.mode);
+            let fix = (fixed.applied > 0).then(|| {
+                let text = &fixed.post.source.text;
+                let (diff, write_error) = if request.write {
+                    let written =
+                        write_atomically(&target.path, |out| out.write_all(text.as_bytes()));
+                    (None, written.err().map(|e| e.to_string()))
+                } else {
+                    (
+                        Some(fix::unified_diff(&target.display, &original, text)),
+                        None,
+                    )
+                };
+                FileFix {
+                    path: fixed.post.source.path.clone(),
+                    applied: fixed.applied,
+                    diff,
+                    write_error,
+                }
+            });
+            (fixed.post, fixed.diagnostics, fix)
+        }
+        _ => {
+            let diagnostics = lint_post(&post, &target.config);
+            (post, diagnostics, None)
+        }
+    };
+    let file = (!diagnostics.is_empty()).then(|| FileReport {
+        path: post.source.path.clone(),
+        source: options.keep_sources.then_some(post.source),
+        diagnostics,
+    });
+    (file, fix)
 }
 
 /// Read a target into a post; a file that cannot be read becomes a post with that problem.

@@ -4,7 +4,11 @@
 
 use std::ops::Range;
 
+use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::engine;
+use crate::post::Post;
+use crate::source::Source;
 
 /// Which fixes to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +65,39 @@ fn valid_edit(text: &str, edit: &Edit) -> bool {
 /// Two edits conflict when they overlap, or when both insert at the same place.
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
     (a.start < b.end && b.start < a.end) || a.start == b.start
+}
+
+/// How many rounds of fix-then-relint before giving up (a fix can enable another one, e.g.
+/// quoting a value reveals a duplicate key; rounds stop as soon as nothing changes).
+const MAX_ROUNDS: usize = 10;
+
+/// A post after fixing: its final text, the diagnostics that remain, and how many fixes went in.
+pub struct Fixed {
+    pub post: Post,
+    pub diagnostics: Vec<Diagnostic>,
+    pub applied: usize,
+}
+
+/// Apply fixes and lint again until no fix applies (or `MAX_ROUNDS`).
+pub fn fix_until_stable(post: Post, config: &Config, mode: FixMode) -> Fixed {
+    let mut post = post;
+    let mut diagnostics = engine::lint_post(&post, config);
+    let mut applied = 0;
+    for _ in 0..MAX_ROUNDS {
+        let (text, count) = apply(&post.source.text, &diagnostics, mode);
+        if count == 0 || *text == *post.source.text {
+            break;
+        }
+        applied += count;
+        let source = Source::new(post.source.path.clone(), text);
+        post = Post::new(source, post.site_path.clone(), None);
+        diagnostics = engine::lint_post(&post, config);
+    }
+    Fixed {
+        post,
+        diagnostics,
+        applied,
+    }
 }
 
 /// A unified diff of a file's fix, as `--diff` prints it.

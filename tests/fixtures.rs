@@ -51,7 +51,13 @@ fn lint_site(site: &Path) -> Report {
     // Cargo runs tests from the crate root, so paths come out as `tests/fixtures/...`.
     let mut configs = ConfigCache::new(None).unwrap();
     let targets = discover(&[relative], &mut configs).unwrap_or_else(|e| panic!("{site:?}: {e:?}"));
-    engine::run(&targets, RunOptions { keep_sources: true })
+    engine::run(
+        &targets,
+        RunOptions {
+            keep_sources: true,
+            ..RunOptions::default()
+        },
+    )
 }
 
 fn fixture_relative(path: &str) -> String {
@@ -183,6 +189,7 @@ fn pretty_output_snapshots() {
                 }],
                 files_checked: 1,
                 elapsed: Duration::ZERO,
+                ..Report::default()
             };
             let mut out = Vec::new();
             report::write(

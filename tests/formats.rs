@@ -389,6 +389,7 @@ fn handmade_report(base: &Path) -> Report {
         ],
         files_checked: 2,
         elapsed: Duration::ZERO,
+        ..Report::default()
     }
 }
 
@@ -523,6 +524,7 @@ fn lint(files: &[(&str, &str)]) -> Report {
         files,
         files_checked: 1,
         elapsed: Duration::ZERO,
+        ..Report::default()
     }
 }
 
@@ -599,7 +601,13 @@ fn gitlab_fingerprints_are_unique() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut configs = frontlint::discover::ConfigCache::new(None).unwrap();
     let targets = frontlint::discover::discover(&[fixtures], &mut configs).unwrap();
-    let report = engine::run(&targets, engine::RunOptions { keep_sources: true });
+    let report = engine::run(
+        &targets,
+        engine::RunOptions {
+            keep_sources: true,
+            ..Default::default()
+        },
+    );
     let issues = gitlab_issues(&report, Path::new(env!("CARGO_MANIFEST_DIR")));
     let unique: HashSet<&str> = issues
         .iter()

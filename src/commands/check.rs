@@ -6,24 +6,22 @@ use crate::atomic_write::write_atomically;
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::diagnostic::Severity;
 use crate::discover::{self, ConfigCache, DiscoverError};
-use crate::engine::{self, RunOptions};
+use crate::engine::{self, FixRequest, RunOptions};
+use crate::fix::FixMode;
 use crate::report::{self, Format, PrettyOptions, ReportOptions};
 
 use super::{ExitStatus, write_stdout};
 
 pub fn run(args: &CheckArgs) -> ExitStatus {
-    // A report written to a file is for a program, not for the terminal.
-    let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
-    let format = args.format.unwrap_or(if to_terminal {
-        Format::Pretty
-    } else {
-        Format::Concise
-    });
+    if args.paths.len() == 1 && args.paths[0].as_os_str() == "-" {
+        return super::stdin::run(args);
+    }
+    let format = output_format(args);
     let mut configs = match ConfigCache::new(args.config.as_deref()) {
         Ok(configs) => configs,
         Err(error) => return config_failure(error),
     };
-    let targets = match discover::discover(&args.paths, &mut configs) {
+    let targets = match discover::discover_with(&args.paths, &mut configs, args.force_exclude) {
         Ok(targets) => targets,
         Err(DiscoverError::Config(error)) => return config_failure(error),
         Err(DiscoverError::NotFound(path)) => {
@@ -35,8 +33,30 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         &targets,
         RunOptions {
             keep_sources: !args.statistics && format.needs_sources(),
+            fix: fix_request(args),
         },
     );
+    finish(args, &report)
+}
+
+/// The chosen output format: `pretty` for a terminal, `concise` for a pipe or a file.
+pub fn output_format(args: &CheckArgs) -> Format {
+    // A report written to a file is for a program, not for the terminal.
+    let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
+    args.format.unwrap_or(if to_terminal {
+        Format::Pretty
+    } else {
+        Format::Concise
+    })
+}
+
+/// Write the report (or the diffs), the summary, and decide the exit status.
+pub fn finish(args: &CheckArgs, report: &crate::engine::Report) -> ExitStatus {
+    if args.diff {
+        return print_diffs(report);
+    }
+    let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
+    let format = output_format(args);
     let pretty = PrettyOptions {
         color: use_color(args.color, to_terminal),
         width: terminal_width(),
@@ -45,9 +65,9 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     let options = ReportOptions::new(pretty, cwd.as_deref());
     let render = |out: &mut dyn Write| {
         if args.statistics {
-            report::write_statistics(format, &report, out)
+            report::write_statistics(format, report, out)
         } else {
-            report::write_with(format, &report, &options, out)
+            report::write_with(format, report, &options, out)
         }
     };
     let written = match &args.output_file {
@@ -62,15 +82,69 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     // Left out after JSON on standard output, since scripts often capture both streams as
     // one; a report written to a file leaves standard error to the human.
     if !args.quiet && (format != Format::Json || args.output_file.is_some()) {
-        eprintln!("{}", report::summary(&report));
+        eprintln!("{}", report::summary(report));
     }
+    for fix in report.fixes.iter().filter(|f| f.write_error.is_some()) {
+        eprintln!(
+            "error: cannot write the fixes to {}: {}",
+            fix.path,
+            fix.write_error.as_deref().unwrap_or("")
+        );
+    }
+    if report.fixes.iter().any(|f| f.write_error.is_some()) {
+        return ExitStatus::Error;
+    }
+    exit_status(report, args.max_warnings)
+}
+
+/// 1 when errors remain (or more warnings than allowed), else 0.
+pub fn exit_status(report: &crate::engine::Report, max_warnings: Option<usize>) -> ExitStatus {
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
-    let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
+    let too_many_warnings = max_warnings.is_some_and(|max| warnings > max);
     if errors > 0 || too_many_warnings {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
+    }
+}
+
+/// What `--fix`, `--diff` and `--unsafe-fixes` ask for.
+pub fn fix_request(args: &CheckArgs) -> Option<FixRequest> {
+    let mode = if args.unsafe_fixes {
+        FixMode::Unsafe
+    } else {
+        FixMode::Safe
+    };
+    (args.fix || args.diff).then_some(FixRequest {
+        mode,
+        write: args.fix,
+    })
+}
+
+/// `--diff`: the diffs on standard output, and exit 1 when there is anything to fix.
+fn print_diffs(report: &crate::engine::Report) -> ExitStatus {
+    let written = write_stdout(|out| {
+        for diff in report.fixes.iter().filter_map(|f| f.diff.as_deref()) {
+            out.write_all(diff.as_bytes())?;
+        }
+        Ok(())
+    });
+    if written.is_err() {
+        return ExitStatus::Error;
+    }
+    let fixes: usize = report.fixes.iter().map(|f| f.applied).sum();
+    eprintln!(
+        "{} fix{} available in {} file{}",
+        fixes,
+        if fixes == 1 { "" } else { "es" },
+        report.fixes.len(),
+        if report.fixes.len() == 1 { "" } else { "s" }
+    );
+    if report.fixes.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
     }
 }
 

@@ -4,6 +4,7 @@ pub mod check;
 pub mod explain;
 pub mod init;
 pub mod rules;
+pub mod stdin;
 
 /// The process exit status: 0 clean, 1 lint errors (or too many warnings), 2 the tool itself
 /// failed (usage, config, I/O).

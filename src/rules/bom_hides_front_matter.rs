@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::front_matter::Split;
 use crate::rule::{Context, Rule};
 
@@ -28,7 +28,8 @@ impl Rule for BomHidesFrontMatter {
         {
             return;
         }
-        out.push(Finding::new(0..3, MESSAGE).with_help(HELP));
+        let fix = Fix::safe("remove the byte order mark", vec![Edit::new(0..3, "")]);
+        out.push(Finding::new(0..3, MESSAGE).with_help(HELP).with_fix(fix));
     }
 }
 

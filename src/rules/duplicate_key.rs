@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Finding, Related};
+use crate::diagnostic::{Edit, Finding, Fix, Related};
 use crate::rule::{Context, Rule};
 use crate::yaml::{Entry, Node, Value};
 use crate::yaml11::Resolved;
@@ -64,9 +64,31 @@ fn duplicate(first: &Entry, entry: &Entry, text: &str) -> Finding {
     } else {
         format!("keep one `{name}`: decide which value is right and delete the other")
     };
-    Finding::new(entry.key.span.clone(), message)
+    let finding = Finding::new(entry.key.span.clone(), message)
         .with_help(help)
-        .with_related(Related::here(first.key.span.clone(), "first set here"))
+        .with_related(Related::here(first.key.span.clone(), "first set here"));
+    match own_line(entry, text).filter(|_| same) {
+        Some(line) => finding.with_fix(Fix::safe(
+            "remove the repeated line",
+            vec![Edit::new(line, "")],
+        )),
+        None => finding,
+    }
+}
+
+/// The whole line (with its line ending) of an entry written on one line of its own, so that
+/// deleting it removes exactly that entry.
+fn own_line(entry: &Entry, text: &str) -> Option<std::ops::Range<usize>> {
+    let start = text[..entry.key.span.start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let only_indent_before = text[start..entry.key.span.start].trim().is_empty();
+    let end = text[entry.key.span.start..]
+        .find('\n')
+        .map_or(text.len(), |i| entry.key.span.start + i + 1);
+    let after_value = text[entry.value.span.end.min(end)..end].trim_start();
+    let nothing_after = after_value.is_empty() || after_value.starts_with('#');
+    (only_indent_before && entry.value.span.end <= end && nothing_after).then_some(start..end)
 }
 
 /// Do two values load to the same thing? Scalars compare by what Psych reads (`title: x` and

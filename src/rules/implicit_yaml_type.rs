@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::field_support::schema_types;
 use crate::config::schema::FieldType;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::rule::{Context, Rule};
 use crate::yaml::{Entry, Node, Value};
 use crate::yaml11::{Resolved, quote_for_humans};
@@ -100,7 +100,19 @@ impl ImplicitYamlType {
                 quote_for_humans(text)
             )
         };
-        out.push(Finding::new(node.span.clone(), message).with_help(help));
+        // Quoting keeps the text as written. Where the schema wants text, that is what the
+        // author meant; elsewhere it changes the value Jekyll sees (493 becomes "0755").
+        let edit = vec![Edit::new(node.span.clone(), quote_for_humans(text))];
+        let fix = if wants_text {
+            Fix::safe("quote the value", edit)
+        } else {
+            Fix::unsafe_("quote the value to keep its text", edit)
+        };
+        out.push(
+            Finding::new(node.span.clone(), message)
+                .with_help(help)
+                .with_fix(fix),
+        );
     }
 }
 

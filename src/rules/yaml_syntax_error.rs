@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::rule::{Context, Rule};
 use crate::yaml::YamlErrorKind;
 
@@ -28,6 +28,13 @@ impl Rule for YamlSyntaxError {
             .map_or(start, |c| start + c.len_utf8());
         let mut finding = Finding::new(start..end, error.message.clone());
         finding.help = error.help.clone();
+        if let Some((range, replacement)) = &error.fix {
+            // Quoting keeps exactly the text the author wrote as the value.
+            finding = finding.with_fix(Fix::safe(
+                "quote the value",
+                vec![Edit::new(range.clone(), replacement.clone())],
+            ));
+        }
         out.push(finding);
     }
 }

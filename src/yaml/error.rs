@@ -4,6 +4,8 @@
 //! needs "a `: ` inside an unquoted value starts a mapping; quote the title". We classify the
 //! parser's reason using the line it points at, and phrase message and help from that.
 
+use std::ops::Range;
+
 use saphyr_parser::ScanError;
 
 use super::build::CharOffsets;
@@ -14,10 +16,10 @@ pub struct YamlError {
     /// Byte offset in the file where the parser stopped.
     pub offset: usize,
     pub kind: YamlErrorKind,
-    /// The parser's own words, kept for `--verbose` style output and bug reports.
-    pub reason: String,
     pub message: String,
     pub help: Option<String>,
+    /// A replacement that repairs the line: byte range in the file and its new text.
+    pub fix: Option<(Range<usize>, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,9 +75,9 @@ impl YamlError {
         YamlError {
             offset,
             kind,
-            reason: reason.to_owned(),
             message,
             help,
+            fix: None,
         }
     }
 
@@ -90,15 +92,18 @@ impl YamlError {
             message,
             help,
             culprit,
+            fix,
         } = explain(reason, &context);
+        let base = offsets.base();
+        let fix = fix.map(|(range, text)| (base + range.start..base + range.end, text));
         // Point at the culprit when it is not where the parser noticed the problem.
-        let offset = culprit.map_or(offset, |at| offsets.base() + at);
+        let offset = culprit.map_or(offset, |at| base + at);
         YamlError {
             offset,
             kind,
-            reason: reason.to_owned(),
             message,
             help,
+            fix,
         }
     }
 }

@@ -3,6 +3,8 @@
 //! saphyr says "mapping values are not allowed in this context"; an editor at a ministry needs
 //! "a `: ` inside an unquoted value starts a mapping" and the quoted line to write instead.
 
+use std::ops::Range;
+
 use super::error::YamlErrorKind::{self, *};
 use crate::yaml11::quote_for_humans;
 
@@ -13,6 +15,9 @@ pub(super) struct Explanation {
     /// Byte offset (in the YAML text) of the real culprit, when it is not where the parser
     /// noticed the problem: the line without a colon, the bracket never closed.
     pub culprit: Option<usize>,
+    /// A replacement that makes the line valid with the meaning the author wrote: the byte
+    /// range in the YAML text and its new text (quoting a value).
+    pub fix: Option<(Range<usize>, String)>,
 }
 
 fn said(kind: YamlErrorKind, message: impl Into<String>, help: impl Into<String>) -> Explanation {
@@ -21,12 +26,18 @@ fn said(kind: YamlErrorKind, message: impl Into<String>, help: impl Into<String>
         message: message.into(),
         help: Some(help.into()),
         culprit: None,
+        fix: None,
     }
 }
 
 impl Explanation {
     fn at(mut self, culprit: Option<usize>) -> Self {
         self.culprit = culprit;
+        self
+    }
+
+    fn fixed_by(mut self, range: Range<usize>, replacement: String) -> Self {
+        self.fix = Some((range, replacement));
         self
     }
 }
@@ -42,6 +53,8 @@ pub(super) struct PreviousLine<'a> {
 /// The line the parser stopped on and its neighbours, in the YAML text.
 pub(super) struct LineContext<'a> {
     line: &'a str,
+    /// Byte offset of `line` in the YAML text.
+    line_start: usize,
     /// Byte column of the error within `line`.
     column: usize,
     previous: Option<PreviousLine<'a>>,
@@ -68,6 +81,7 @@ impl<'a> LineContext<'a> {
         }
         LineContext {
             line: yaml[line_start..line_end].trim_end_matches('\r'),
+            line_start,
             column: at - line_start,
             previous,
             yaml_before: &yaml[..at],
@@ -90,6 +104,12 @@ impl<'a> LineContext<'a> {
 
     fn column(&self) -> usize {
         self.column.min(self.line.len())
+    }
+
+    /// The YAML-text byte range of `part`, a slice of `line`.
+    fn range_of(&self, part: &str) -> Range<usize> {
+        let start = self.line_start + (part.as_ptr() as usize - self.line.as_ptr() as usize);
+        start..start + part.len()
     }
 }
 
@@ -174,6 +194,7 @@ pub(super) fn explain(reason: &str, cx: &LineContext) -> Explanation {
             ),
             help: None,
             culprit: None,
+            fix: None,
         };
     }
     if reason.contains("expected <document start>") {
@@ -202,6 +223,7 @@ pub(super) fn explain(reason: &str, cx: &LineContext) -> Explanation {
         message: capitalize_reason(reason),
         help: None,
         culprit: None,
+        fix: None,
     }
 }
 
@@ -212,12 +234,16 @@ fn colon_in_value(cx: &LineContext) -> Option<Explanation> {
     if key_end >= cx.column {
         return None;
     }
-    let value = value.split(" #").next().unwrap_or(value);
-    Some(said(
-        ColonInPlainValue,
-        "a `: ` inside an unquoted value starts a mapping, so YAML cannot read this line",
-        format!("quote the value: `{key}: {}`", quote_for_humans(value)),
-    ))
+    let value = value.split(" #").next().unwrap_or(value).trim_end();
+    let quoted = quote_for_humans(value);
+    Some(
+        said(
+            ColonInPlainValue,
+            "a `: ` inside an unquoted value starts a mapping, so YAML cannot read this line",
+            format!("quote the value: `{key}: {quoted}`"),
+        )
+        .fixed_by(cx.range_of(value), quoted),
+    )
 }
 
 /// `a: 1` followed by `  b: 2`: a key indented under a key that already has a value.
@@ -259,15 +285,19 @@ fn apostrophe_in_single_quotes(cx: &LineContext) -> Option<Explanation> {
         return None;
     }
     let (key, value) = split_key_value(cx.line).filter(|(_, v)| v.starts_with('\''))?;
+    let value = value.split(" #").next().unwrap_or(value).trim_end();
     let inner = value[1..].strip_suffix('\'').unwrap_or(&value[1..]);
-    Some(said(
-        TextAfterQuote,
-        "an apostrophe ends this single-quoted value early",
-        format!(
-            "inside single quotes write an apostrophe twice (`''`), or use double quotes: `{key}: {}`",
-            quote_for_humans(inner)
-        ),
-    ))
+    let quoted = quote_for_humans(inner);
+    Some(
+        said(
+            TextAfterQuote,
+            "an apostrophe ends this single-quoted value early",
+            format!(
+                "inside single quotes write an apostrophe twice (`''`), or use double quotes: `{key}: {quoted}`"
+            ),
+        )
+        .fixed_by(cx.range_of(value), quoted),
+    )
 }
 
 /// `title: [Draft] text` — a flow list that is followed by more text.
