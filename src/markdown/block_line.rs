@@ -121,8 +121,11 @@ impl<'a> Line<'a> {
         if !rest.starts_with(b"{:") || matches!(rest.get(2), Some(b':' | b'/' | b'}') | None) {
             return None;
         }
-        let close = (3..rest.len()).find(|&k| rest[k] == b'}' && rest[k - 1] != b'\\')?;
-        rest[close + 1..].iter().all(|&c| is_space_byte(c)).then(|| (self.file(i) + 2, self.file(i) + close))
+        // The content may hold `\}`; the IAL ends at a `}` followed only by whitespace, and
+        // every `}` before it must be escaped.
+        let close = rest.iter().rposition(|&c| !is_space_byte(c)).filter(|&k| rest[k] == b'}' && k >= 3)?;
+        let unescaped_inside = (3..close).any(|k| rest[k] == b'}' && rest[k - 1] != b'\\');
+        (!unescaped_inside).then(|| (self.file(i) + 2, self.file(i) + close))
     }
 
     /// `LAZY_END_HTML_START`/`LAZY_END_HTML_STOP` at the line start: a tag of an element that

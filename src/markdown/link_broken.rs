@@ -29,16 +29,22 @@ impl SpanParser<'_> {
     /// Records why a link with matched brackets failed, when the reason is worth reporting.
     pub fn note_broken(&mut self, why: Option<BrokenKind>, p: usize, open: usize, close: usize, image: bool) {
         let Some(kind) = why else { return };
-        let kind = match kind {
+        let (kind, end) = match kind {
             BrokenKind::UnclosedUrl => self.unclosed_url_kind(close + 1),
-            other => other,
-        };
-        let end = match &kind {
-            BrokenKind::UrlClosedWithBracket { at } => at.end,
-            BrokenKind::SpaceBeforeUrl { .. } | BrokenKind::UnclosedUrl | BrokenKind::ExtraCloseBracket => {
-                self.line_end(close)
+            BrokenKind::SpaceBeforeUrl { gap } => {
+                let end = self.destination_end.take().unwrap_or(close + 1);
+                (BrokenKind::SpaceBeforeUrl { gap }, end)
             }
-            _ => close + 1,
+            BrokenKind::ExtraCloseBracket => {
+                let end = self.memo.finder.find(self.b, b")", close).filter(|&e| e < self.line_end(close)).map_or(close + 2, |e| e + 1);
+                (BrokenKind::ExtraCloseBracket, end)
+            }
+            BrokenKind::UndefinedReference { id } => {
+                let line_end = self.line_end(close);
+                let end = self.memo.finder.find(self.b, b"]", close + 1).filter(|&e| e < line_end).map_or(close + 1, |e| e + 1);
+                (BrokenKind::UndefinedReference { id }, end)
+            }
+            other => (other, close + 1),
         };
         let span = self.t.span(p..end.max(close + 1));
         let text = Some(self.t.span(p + open..close));
@@ -57,7 +63,8 @@ impl SpanParser<'_> {
     /// `[text] (url)` after a shortcut reference that did resolve: the `(url)` stays text.
     pub fn note_space_before_url(&mut self, close: usize, ctx: Ctx) {
         if let Some(gap) = self.space_then_url(close + 1, ctx) {
-            let span = self.t.span(close + 1..self.line_end(close));
+            let end = self.destination_end.take().unwrap_or(close + 1);
+            let span = self.t.span(close + 1..end);
             self.out.broken.push(BrokenLink { kind: BrokenKind::SpaceBeforeUrl { gap }, span, text: None, image: false });
         }
     }
@@ -73,19 +80,26 @@ impl SpanParser<'_> {
             return None;
         }
         match self.inline_destination(w, ctx) {
-            Some(Target::Inline { url, .. }) if !url.is_empty() => Some(self.t.span(q..w)),
+            Some(Target::Inline { url, end, .. }) if !url.is_empty() => {
+                self.destination_end = Some(end);
+                Some(self.t.span(q..w))
+            }
             _ => None,
         }
     }
 
-    /// `(url]`: a `]` on the line and no `)` before it.
-    fn unclosed_url_kind(&mut self, q: usize) -> BrokenKind {
+    /// `(url]`: a `]` on the line and no `)` before it. Returns the kind and where the
+    /// broken construct ends.
+    fn unclosed_url_kind(&mut self, q: usize) -> (BrokenKind, usize) {
         let line_end = self.line_end(q);
         let bracket = self.memo.finder.find(self.b, b"]", q).filter(|&at| at < line_end);
         let paren = self.memo.finder.find(self.b, b")", q).filter(|&at| at < line_end);
         match bracket {
-            Some(at) if paren.is_none_or(|p| at < p) => BrokenKind::UrlClosedWithBracket { at: self.t.span(at..at + 1) },
-            _ => BrokenKind::UnclosedUrl,
+            Some(at) if paren.is_none_or(|p| at < p) => (BrokenKind::UrlClosedWithBracket { at: self.t.span(at..at + 1) }, at + 1),
+            _ => {
+                let word_end = (q..line_end).find(|&k| super::chars::is_space_byte(self.b[k])).unwrap_or(line_end);
+                (BrokenKind::UnclosedUrl, word_end)
+            }
         }
     }
 

@@ -84,6 +84,7 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
             bracket_events: Vec::new(),
             steps: 0,
             reported_line_end: None,
+            destination_end: None,
         };
         trailing.push(parser.run());
         steps += parser.steps;

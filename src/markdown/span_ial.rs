@@ -123,7 +123,11 @@ impl SpanParser<'_> {
         let to_file = |r: usize| t.to_file(content.start + r);
         let entries = build_entries(&self.s[content.clone()], &t.original[content.clone()], &to_file);
         let absolute = |r: usize| t.to_file(r);
-        problems.extend(find_problems(self.s, content.clone(), &entries, &absolute));
+        for found in find_problems(self.s, content.clone(), &entries, &absolute) {
+            if !problems.iter().any(|p| p.kind == found.kind) {
+                problems.push(found);
+            }
+        }
         if recognized && self.brace_cut_value(&content, span.end) {
             problems.push(IalProblem { kind: IalProblemKind::BraceInValue, span: t.span(span.end - 1..span.end) });
         }
@@ -150,15 +154,8 @@ impl SpanParser<'_> {
         self.out.ials.push(Ial { span, content, recognized, entries, problems, follows, link });
     }
 
-    /// `{:target="a}b"}`: an odd quote in the content, and the quote and a `}` again on the
-    /// rest of the line.
     fn brace_cut_value(&mut self, content: &Range<usize>, after: usize) -> bool {
-        let text = &self.s[content.clone()];
-        let line_end = self.memo.finder.find(self.b, b"\n", after).unwrap_or(self.b.len());
-        let rest = &self.s[after..line_end];
-        ['"', '\''].iter().any(|&q| {
-            text.matches(q).count() % 2 == 1 && rest.find(q).is_some_and(|at| rest[at..].contains('}'))
-        })
+        brace_cut_value(&self.s[content.clone()], &self.s[after..])
     }
 }
 
@@ -197,6 +194,13 @@ pub fn lookalike(s: &str, at: usize, finder: &mut NextFinder) -> Option<(Range<u
     let close = finder.find(b, b"}", start).filter(|&c| c < line_end)?;
     let kind = if space_before_colon { IalProblemKind::SpaceBeforeColon } else { IalProblemKind::MissingColon };
     looks_like_ial(&s[start..close]).then_some((start..close, close, kind))
+}
+
+/// `{:target="a}b"}`: the content has an odd quote, and the text glued to the `}` holds the
+/// same quote and then another `}`.
+pub fn brace_cut_value(content: &str, after: &str) -> bool {
+    let glued = &after[..after.find(|c: char| c.is_ascii_whitespace()).unwrap_or(after.len())];
+    ['"', '\''].iter().any(|&q| content.matches(q).count() % 2 == 1 && glued.find(q).is_some_and(|at| glued[at..].contains('}')))
 }
 
 /// Whitespace-separated `key=value`, `.class` and `#id` tokens, at least one of them.

@@ -122,6 +122,8 @@ pub struct SpanParser<'a> {
     pub steps: usize,
     /// The end of the last line an unmatched `[` was reported on.
     pub reported_line_end: Option<usize>,
+    /// Where the destination found by the last `[text] (url)` check ends.
+    pub destination_end: Option<usize>,
 }
 
 impl<'a> SpanParser<'a> {

@@ -3,7 +3,7 @@
 
 use super::ial::{Follows, Ial, IalProblem, IalProblemKind, build_entries};
 use super::ial_problems::find_problems;
-use super::span_ial::{ial_extent, lookalike};
+use super::span_ial::{brace_cut_value, ial_extent, lookalike};
 use super::text::NextFinder;
 
 /// Reads the IAL at the start of `text` (e.g. the text after `[a](u)`), spans relative to
@@ -30,11 +30,7 @@ pub fn parse_ial(text: &str) -> Option<Ial> {
         return match ial_extent(b, 0, b.len(), &mut finder) {
             Some((content, end)) => {
                 let mut ial = make(0..end, content, true, Vec::new());
-                let rest_line = text[end..].lines().next().unwrap_or("");
-                let odd = ['"', '\''].iter().any(|&q| {
-                    text[ial.content.clone()].matches(q).count() % 2 == 1 && rest_line.find(q).is_some_and(|at| rest_line[at..].contains('}'))
-                });
-                if odd {
+                if brace_cut_value(&text[ial.content.clone()], &text[end..]) {
                     ial.problems.push(IalProblem { kind: IalProblemKind::BraceInValue, span: end - 1..end });
                 }
                 Some(ial)
