@@ -94,7 +94,7 @@ impl BlockParser<'_> {
         }
         for (start, end, drop) in cells {
             let line = VLine { pad: 0, start, end };
-            self.out.contexts.push(Context { lines: vec![line], drop, kind: BlockKind::Table });
+            self.out.contexts.push(Context { lines: vec![line], drop });
         }
     }
 }

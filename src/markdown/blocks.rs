@@ -18,7 +18,6 @@ pub struct Context {
     pub lines: Vec<VLine>,
     /// Bytes left out of the text (the `\` of `\|` in table cells).
     pub drop: Vec<usize>,
-    pub kind: BlockKind,
 }
 
 /// A block IAL line `{:…}`.
@@ -141,7 +140,7 @@ impl<'a> BlockParser<'a> {
             } else if l.blockquote_start() && self.depth < MAX_BLOCK_DEPTH {
                 i = self.blockquote(&lines, i, tree);
             } else if let Some(header) = l.atx_header().and_then(|h| self.atx_header(l, h)) {
-                let ctx = self.push_context(vec![header], BlockKind::Header);
+                let ctx = self.push_context(vec![header]);
                 self.set_block(tree, BlockKind::Header, Some(ctx));
                 i += 1;
             } else if l.horizontal_rule() {
@@ -183,8 +182,8 @@ impl<'a> BlockParser<'a> {
         tree.prev = Prev::Block(kind, context);
     }
 
-    pub fn push_context(&mut self, lines: Vec<VLine>, kind: BlockKind) -> usize {
-        self.out.contexts.push(Context { lines, drop: Vec::new(), kind });
+    pub fn push_context(&mut self, lines: Vec<VLine>) -> usize {
+        self.out.contexts.push(Context { lines, drop: Vec::new() });
         self.out.contexts.len() - 1
     }
 
@@ -199,7 +198,7 @@ impl<'a> BlockParser<'a> {
         match tree.prev {
             Prev::Block(BlockKind::Paragraph, Some(ctx)) => self.out.contexts[ctx].lines.extend_from_slice(&lines[i..j]),
             _ => {
-                let ctx = self.push_context(lines[i..j].to_vec(), BlockKind::Paragraph);
+                let ctx = self.push_context(lines[i..j].to_vec());
                 self.set_block(tree, BlockKind::Paragraph, Some(ctx));
             }
         }

@@ -31,8 +31,12 @@ pub fn finish(
         }
         out.ials.push(Ial { span: block_ial.span.clone(), content, recognized: true, entries, problems, follows, link });
     }
+    // `{:toc}` is kramdown's table-of-contents marker, not a missing definition.
     for ial in &mut out.ials {
-        ial.problems.retain(|p| !matches!(&p.kind, IalProblemKind::UnknownReference(name) if blocks.alds.contains(name)));
+        ial.problems.retain(|p| !matches!(&p.kind, IalProblemKind::UnknownReference(name) if blocks.alds.contains(name) || name == "toc"));
+    }
+    if liquid_made_definitions(body) {
+        out.broken.retain(|b| !matches!(b.kind, super::model::BrokenKind::UndefinedReference { .. }));
     }
     let (links, ials) = sort_with_indices(out.links, out.ials, &mut ref_defs);
     let mut skipped: Vec<Skipped> = masked.blocks.iter().map(|r| Skipped { span: r.clone(), kind: SkippedKind::Liquid }).collect();
@@ -42,6 +46,15 @@ pub fn finish(
     scan.broken.sort_by_key(|b| (b.span.start, b.span.end));
     map_spans(&mut scan, &|p| floor_boundary(body, p) + offset);
     scan
+}
+
+/// A line like `[#{{ issue }}]: …`: definitions written by Liquid, so no reference can be
+/// called undefined.
+fn liquid_made_definitions(body: &str) -> bool {
+    body.lines().any(|line| {
+        let line = line.trim_start();
+        line.starts_with('[') && line.contains("]:") && (line.contains("{{") || line.contains("{%"))
+    })
 }
 
 /// Sorts links and IALs by position and renumbers the indices between them.

@@ -14,7 +14,9 @@ impl SpanParser<'_> {
         if self.reported_line_end == Some(line_end) {
             return;
         }
-        let link_like = self.memo.finder.find(self.b, b"](", p).is_some_and(|at| at < line_end);
+        // `:-[ (…)` and `[ sic ]` are prose: a link text starts right after its bracket.
+        let starts_text = self.b.get(p + open).is_some_and(|&c| !super::chars::is_space_byte(c));
+        let link_like = starts_text && self.memo.finder.find(self.b, b"](", p).is_some_and(|at| at < line_end);
         if link_like {
             self.reported_line_end = Some(line_end);
             self.out.broken.push(BrokenLink {
@@ -80,7 +82,7 @@ impl SpanParser<'_> {
             return None;
         }
         match self.inline_destination(w, ctx) {
-            Some(Target::Inline { url, end, .. }) if !url.is_empty() => {
+            Some(Target::Inline { url, end, .. }) if looks_like_url(&self.s[url.clone()]) => {
                 self.destination_end = Some(end);
                 Some(self.t.span(q..w))
             }
@@ -106,4 +108,11 @@ impl SpanParser<'_> {
     fn line_end(&mut self, from: usize) -> usize {
         self.memo.finder.find(self.b, b"\n", from).unwrap_or(self.b.len())
     }
+}
+
+/// `(Cap 65A)` after `[CDSA]` is prose; `(https://…)`, `(/path)`, `(www.…)` are not.
+fn looks_like_url(url: &str) -> bool {
+    !url.is_empty()
+        && !url.bytes().any(super::chars::is_space_byte)
+        && (url.contains("://") || url.starts_with(['/', '#']) || url.starts_with("www.") || url.starts_with("mailto:") || url.starts_with("./") || url.starts_with("../"))
 }

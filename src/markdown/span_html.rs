@@ -44,7 +44,7 @@ impl SpanParser<'_> {
         true
     }
 
-    /// `parse_span_html`; `false` when nothing matched (the caller adds `<` as text).
+    /// `parse_span_html`.
     pub fn parse_span_html(&mut self, frame: &mut Frame, ctx: Ctx) -> bool {
         let p = self.pos;
         if let Some(end) = html_tag::comment_at(self.s, p, &mut self.memo.finder) {
@@ -58,10 +58,13 @@ impl SpanParser<'_> {
             return true;
         }
         let Some(tag) = html_tag::tag_at(self.s, p, &mut self.memo.finder) else {
-            if self.s[p..].len() > 2 && self.s[p + 1..].to_ascii_lowercase().starts_with("a ") {
+            if self.s[p..].len() > 2 && self.s[p + 1..p + 3].eq_ignore_ascii_case("a ") {
                 self.note_malformed_anchor(p);
             }
-            return false;
+            // `add_text(@src.getch)`
+            self.add_text(frame, p..p + 1, false);
+            self.pos = p + 1;
+            return true;
         };
         let name = html_tag::normalized_name(&self.s[tag.name.clone()]);
         if BLOCK_ELEMENTS.contains(&name.as_str()) {

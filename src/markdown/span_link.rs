@@ -128,9 +128,11 @@ impl SpanParser<'_> {
                 let id = if explicit { w + 1..r } else { text_start..close };
                 let kind = if explicit { LinkKind::Reference } else { LinkKind::Collapsed };
                 let name = if explicit { self.t.original[id.clone()].to_string() } else { self.link_text_id(text_start, close) };
+                // `[Feature #1] [experimental]` with a space between is prose, not a link.
+                let report = (w == q).then_some(BrokenKind::UndefinedReference { id: name.clone() });
                 return match self.refs.lookup(&name) {
                     Some(def) => Ok(Target::Reference { kind, id, def, end: r + 1 }),
-                    None => Err(Some(BrokenKind::UndefinedReference { id: name })),
+                    None => Err(report),
                 };
             }
         }
