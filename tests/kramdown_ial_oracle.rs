@@ -73,7 +73,9 @@ fn variants() -> Vec<String> {
         out.push(format!("~~[a](https://x.y)~~{ial}"));
         out.push(format!("`[a](https://x.y){ial}`"));
         out.push(format!("- item [a](https://x.y){ial}"));
-        out.push(format!("| [a](https://x.y){ial} | b |\n|---|---|\n| c | d |"));
+        out.push(format!(
+            "| [a](https://x.y){ial} | b |\n|---|---|\n| c | d |"
+        ));
         out.push(format!("\"quoted\"{ial} [a](https://x.y)"));
         out.push(format!("{ial}\n[a](https://x.y)"));
         out.push(format!("[r]: https://ref.example\n{ial}\n\nSee [a][r]."));
@@ -86,9 +88,14 @@ fn variants() -> Vec<String> {
 fn observe(html: &str) -> (Option<Vec<(String, String)>>, bool) {
     let without_code = strip_code(html);
     let literal = without_code.contains('{');
-    let tag_start = ["<a ", "<img "].iter().filter_map(|t| without_code.find(t)).min();
+    let tag_start = ["<a ", "<img "]
+        .iter()
+        .filter_map(|t| without_code.find(t))
+        .min();
     let attrs = tag_start.map(|start| {
-        let end = without_code[start..].find('>').map_or(without_code.len(), |e| start + e);
+        let end = without_code[start..]
+            .find('>')
+            .map_or(without_code.len(), |e| start + e);
         parse_attrs(&without_code[start..end])
     });
     (attrs, literal)
@@ -99,7 +106,9 @@ fn strip_code(html: &str) -> String {
     let mut rest = html;
     while let Some(start) = rest.find("<code") {
         out.push_str(&rest[..start]);
-        rest = rest[start..].find("</code>").map_or("", |e| &rest[start + e + 7..]);
+        rest = rest[start..]
+            .find("</code>")
+            .map_or("", |e| &rest[start + e + 7..]);
     }
     out.push_str(rest);
     out
@@ -109,9 +118,17 @@ fn parse_attrs(tag: &str) -> Vec<(String, String)> {
     let mut attrs = Vec::new();
     let mut rest = tag;
     while let Some(eq) = rest.find("=\"") {
-        let name = rest[..eq].rsplit([' ', '<']).next().unwrap_or("").to_string();
+        let name = rest[..eq]
+            .rsplit([' ', '<'])
+            .next()
+            .unwrap_or("")
+            .to_string();
         let value_end = rest[eq + 2..].find('"').map_or(rest.len(), |e| eq + 2 + e);
-        let value = rest[eq + 2..value_end].replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        let value = rest[eq + 2..value_end]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
         attrs.push((name, value));
         rest = &rest[(value_end + 1).min(rest.len())..];
     }
@@ -124,12 +141,26 @@ fn parse_attrs(tag: &str) -> Vec<(String, String)> {
 fn predict(scan: &Scan) -> (Option<Vec<(String, String)>>, bool) {
     let literal = scan.ials.iter().any(|i| i.effect() == Effect::Literal);
     let attrs = scan.links.first().map(|link| {
-        let mut attrs: Vec<(String, String)> = link.html_attrs.iter().map(|a| (a.name.value.clone(), a.value.as_ref().map_or(String::new(), |v| v.value.clone()))).collect();
-        let def_ials = link.ref_def.map(|d| scan.ref_defs[d].ials.clone()).unwrap_or_default();
+        let mut attrs: Vec<(String, String)> = link
+            .html_attrs
+            .iter()
+            .map(|a| {
+                (
+                    a.name.value.clone(),
+                    a.value.as_ref().map_or(String::new(), |v| v.value.clone()),
+                )
+            })
+            .collect();
+        let def_ials = link
+            .ref_def
+            .map(|d| scan.ref_defs[d].ials.clone())
+            .unwrap_or_default();
         for index in def_ials.iter().chain(&link.ials) {
             for (k, v) in scan.ials[*index].attributes() {
                 match attrs.iter_mut().find(|(name, _)| *name == k) {
-                    Some(slot) if k == "class" => slot.1 = format!("{} {v}", slot.1).trim_start().to_string(),
+                    Some(slot) if k == "class" => {
+                        slot.1 = format!("{} {v}", slot.1).trim_start().to_string()
+                    }
                     Some(slot) => slot.1 = v,
                     None => attrs.push((k, v)),
                 }
@@ -152,9 +183,19 @@ puts JSON.generate(docs.map { |d| converter.convert(d) })
 "#;
 
 fn render(docs: &[String]) -> Option<Vec<String>> {
-    let child = Command::new("ruby").arg("-e").arg(RUBY).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
+    let child = Command::new("ruby")
+        .arg("-e")
+        .arg(RUBY)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
     let mut child = child.ok()?;
-    child.stdin.take()?.write_all(docs.join("\0").as_bytes()).ok()?;
+    child
+        .stdin
+        .take()?
+        .write_all(docs.join("\0").as_bytes())
+        .ok()?;
     let output = child.wait_with_output().ok()?;
     if !output.status.success() {
         eprintln!("ruby failed: {}", String::from_utf8_lossy(&output.stderr));
@@ -186,6 +227,14 @@ fn scanner_agrees_with_kramdown_on_ial_variants() {
             ));
         }
     }
-    eprintln!("kramdown oracle: {} variants; attributes agree {attr_ok}, literal braces agree {literal_ok}", docs.len());
-    assert!(failures.is_empty(), "{} disagreements:\n{}", failures.len(), failures.join("\n"));
+    eprintln!(
+        "kramdown oracle: {} variants; attributes agree {attr_ok}, literal braces agree {literal_ok}",
+        docs.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} disagreements:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

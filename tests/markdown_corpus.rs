@@ -9,12 +9,17 @@ use std::path::{Path, PathBuf};
 const CORPORA: &str = "/work/shared/corpora";
 
 fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md" || e == "markdown") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "md" || e == "markdown")
+        {
             out.push(path);
         }
     }
@@ -43,8 +48,16 @@ fn check_spans(text: &str, scan: &Scan, path: &Path) {
     }
     spans.extend(scan.broken.iter().map(|b| b.span.clone()));
     for s in spans {
-        assert!(s.start <= s.end && s.end <= text.len(), "{}: span {s:?} outside the file", path.display());
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{}: span {s:?} off a char boundary", path.display());
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "{}: span {s:?} outside the file",
+            path.display()
+        );
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{}: span {s:?} off a char boundary",
+            path.display()
+        );
     }
 }
 
@@ -66,35 +79,67 @@ fn corpora_scan_cleanly() {
         }
     };
     for path in &files {
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
         let (offset, body) = body(&text);
         let scan = scan(body, offset);
         check_spans(&text, &scan, path);
         links += scan.links.len();
         ials += scan.ials.len();
-        let name = path.strip_prefix(CORPORA).unwrap_or(path).display().to_string();
+        let name = path
+            .strip_prefix(CORPORA)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         let line_of = |at: usize| text[..at].matches('\n').count() + 1;
         for ial in &scan.ials {
-            let bad = !ial.problems.is_empty() || matches!(ial.effect(), Effect::Literal | Effect::Dropped);
+            let bad = !ial.problems.is_empty()
+                || matches!(ial.effect(), Effect::Literal | Effect::Dropped);
             if bad {
                 malformed += 1;
             }
             for problem in &ial.problems {
-                let kind = format!("ial {:?}", problem.kind).split('(').next().unwrap_or("").to_string();
-                sample(kind, format!("{name}:{} {}", line_of(ial.span.start), &text[ial.span.clone()]));
+                let kind = format!("ial {:?}", problem.kind)
+                    .split('(')
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                sample(
+                    kind,
+                    format!(
+                        "{name}:{} {}",
+                        line_of(ial.span.start),
+                        &text[ial.span.clone()]
+                    ),
+                );
             }
             if ial.problems.is_empty() && bad {
-                sample(format!("ial effect {:?} after {:?}", ial.effect(), ial.follows), format!("{name}:{} {}", line_of(ial.span.start), &text[ial.span.clone()]));
+                sample(
+                    format!("ial effect {:?} after {:?}", ial.effect(), ial.follows),
+                    format!(
+                        "{name}:{} {}",
+                        line_of(ial.span.start),
+                        &text[ial.span.clone()]
+                    ),
+                );
             }
         }
         for b in &scan.broken {
             broken += 1;
-            let kind = format!("broken {:?}", b.kind).split([' ', '{', '(']).take(2).collect::<Vec<_>>().join(" ");
+            let kind = format!("broken {:?}", b.kind)
+                .split([' ', '{', '('])
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
             let shown: String = text[b.span.clone()].chars().take(90).collect();
             sample(kind, format!("{name}:{} {shown}", line_of(b.span.start)));
         }
     }
-    eprintln!("corpora: {} files, {links} links, {ials} IALs, {malformed} IALs with problems or no effect, {broken} broken links", files.len());
+    eprintln!(
+        "corpora: {} files, {links} links, {ials} IALs, {malformed} IALs with problems or no effect, {broken} broken links",
+        files.len()
+    );
     for (kind, list) in &samples {
         eprintln!("{kind}:");
         for s in list {

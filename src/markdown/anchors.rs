@@ -18,12 +18,20 @@ pub fn raw_anchors(body: &str, masked: &str, range: Range<usize>) -> Vec<Link> {
     while let Some(off) = masked[p..range.end].find('<') {
         let at = p + off;
         p = at + 1;
-        let is_a = matches!(b.get(at + 1), Some(b'a' | b'A')) && b.get(at + 2).is_some_and(|c| c.is_ascii_whitespace() || *c == b'>');
+        let is_a = matches!(b.get(at + 1), Some(b'a' | b'A'))
+            && b.get(at + 2)
+                .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>');
         if !is_a {
             continue;
         }
-        let Some(tag) = tag_at(masked, at, &mut finder) else { continue };
-        let close = if tag.end >= no_close_from { None } else { find_anchor_close(masked, tag.end, range.end) };
+        let Some(tag) = tag_at(masked, at, &mut finder) else {
+            continue;
+        };
+        let close = if tag.end >= no_close_from {
+            None
+        } else {
+            find_anchor_close(masked, tag.end, range.end)
+        };
         if close.is_none() {
             no_close_from = no_close_from.min(tag.end);
         }
@@ -32,8 +40,14 @@ pub fn raw_anchors(body: &str, masked: &str, range: Range<usize>) -> Vec<Link> {
             .attrs
             .iter()
             .map(|a| HtmlAttr {
-                name: Spanned { value: masked[a.name.clone()].to_ascii_lowercase(), span: a.name.clone() },
-                value: a.value.clone().map(|v| Spanned { value: body[v.clone()].to_string(), span: v }),
+                name: Spanned {
+                    value: masked[a.name.clone()].to_ascii_lowercase(),
+                    span: a.name.clone(),
+                },
+                value: a.value.clone().map(|v| Spanned {
+                    value: body[v.clone()].to_string(),
+                    span: v,
+                }),
                 quote: a.quote.map(char::from),
             })
             .collect();
@@ -41,10 +55,21 @@ pub fn raw_anchors(body: &str, masked: &str, range: Range<usize>) -> Vec<Link> {
         link.kind = LinkKind::HtmlAnchor;
         link.span = at..end;
         link.text = tag.end..text_end;
-        let href = tag.attrs.iter().find(|a| masked[a.name.clone()].eq_ignore_ascii_case("href"));
-        link.url_has_liquid = href.and_then(|a| a.value.clone()).is_some_and(|v| body[v.clone()] != masked[v]);
-        link.url = attrs.iter().find(|a| a.name.value == "href").and_then(|a| a.value.clone());
-        link.title = attrs.iter().find(|a| a.name.value == "title").and_then(|a| a.value.clone());
+        let href = tag
+            .attrs
+            .iter()
+            .find(|a| masked[a.name.clone()].eq_ignore_ascii_case("href"));
+        link.url_has_liquid = href
+            .and_then(|a| a.value.clone())
+            .is_some_and(|v| body[v.clone()] != masked[v]);
+        link.url = attrs
+            .iter()
+            .find(|a| a.name.value == "href")
+            .and_then(|a| a.value.clone());
+        link.title = attrs
+            .iter()
+            .find(|a| a.name.value == "title")
+            .and_then(|a| a.value.clone());
         link.html_attrs = attrs;
         links.push(link);
         p = tag.end;

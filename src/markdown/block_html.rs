@@ -18,7 +18,12 @@ enum Model {
 impl BlockParser<'_> {
     /// The HTML block at line `i`: where parsing resumes (a line index, and the rest of a
     /// line when the block ended in its middle).
-    pub fn html_block(&mut self, lines: &[VLine], i: usize, tree: &mut Tree) -> Option<(usize, Option<VLine>)> {
+    pub fn html_block(
+        &mut self,
+        lines: &[VLine],
+        i: usize,
+        tree: &mut Tree,
+    ) -> Option<(usize, Option<VLine>)> {
         let l = self.line(lines[i]);
         if l.spaces() > 3 || l.at(l.opt_space()) != Some(b'<') {
             return None;
@@ -103,7 +108,14 @@ impl BlockParser<'_> {
                 if self.src[pos..v.end].trim().is_empty() {
                     return (k + 1, None);
                 }
-                return (k, Some(VLine { pad: 0, start: pos, end: v.end }));
+                return (
+                    k,
+                    Some(VLine {
+                        pad: 0,
+                        start: pos,
+                        end: v.end,
+                    }),
+                );
             }
         }
         (lines.len(), None)
@@ -114,7 +126,11 @@ impl BlockParser<'_> {
         lines
             .iter()
             .filter(|v| v.end >= r.start && v.start <= r.end)
-            .map(|v| VLine { pad: if v.start >= r.start { v.pad } else { 0 }, start: v.start.max(r.start), end: v.end.min(r.end) })
+            .map(|v| VLine {
+                pad: if v.start >= r.start { v.pad } else { 0 },
+                start: v.start.max(r.start),
+                end: v.end.min(r.end),
+            })
             .filter(|v| v.start <= v.end)
             .collect()
     }

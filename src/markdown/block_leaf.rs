@@ -16,10 +16,14 @@ impl BlockParser<'_> {
             while k > i && k < lines.len() && self.line(lines[k]).is_blank() {
                 k += 1;
             }
-            if k >= lines.len() || !self.line(lines[k]).indented() || self.line(lines[k]).is_blank() {
+            if k >= lines.len() || !self.line(lines[k]).indented() || self.line(lines[k]).is_blank()
+            {
                 return end;
             }
-            while k < lines.len() && self.line(lines[k]).indented() && !self.line(lines[k]).is_blank() {
+            while k < lines.len()
+                && self.line(lines[k]).indented()
+                && !self.line(lines[k]).is_blank()
+            {
                 k += 1;
             }
             while k < lines.len() {
@@ -45,18 +49,24 @@ impl BlockParser<'_> {
         let fence = &rest[..fence_len];
         let last = fence[fence_len - 1];
         // `\s*?((\S+?)(?:\?\S*)?)?\s*?\n`: at most one word after the fence.
-        let info = std::str::from_utf8(&rest[fence_len..]).unwrap_or("").trim_matches(|c: char| c.is_ascii_whitespace());
+        let info = std::str::from_utf8(&rest[fence_len..])
+            .unwrap_or("")
+            .trim_matches(|c: char| c.is_ascii_whitespace());
         if info.bytes().any(is_space_byte) {
             return None;
         }
-        (i + 1..lines.len()).find(|&k| {
-            let c = self.line(lines[k]);
-            let r = c.rest(c.opt_space());
-            c.spaces() <= 3
-                && r.starts_with(fence)
-                && r[fence_len..].iter().skip_while(|&&x| x == last).all(|&x| is_space_byte(x))
-        })
-        .map(|k| k + 1)
+        (i + 1..lines.len())
+            .find(|&k| {
+                let c = self.line(lines[k]);
+                let r = c.rest(c.opt_space());
+                c.spaces() <= 3
+                    && r.starts_with(fence)
+                    && r[fence_len..]
+                        .iter()
+                        .skip_while(|&&x| x == last)
+                        .all(|&x| is_space_byte(x))
+            })
+            .map(|k| k + 1)
     }
 
     /// The content of an ATX header (`parse_header_contents`): trailing `#`s and a
@@ -69,27 +79,45 @@ impl BlockParser<'_> {
         let from = l.from(start);
         let text = &self.src[from.start..from.end];
         let mut end = text.trim_end().len();
-        if let Some(open) = text[..end].rfind("{#").filter(|&o| text[..end].ends_with('}') && o > 0) {
+        if let Some(open) = text[..end]
+            .rfind("{#")
+            .filter(|&o| text[..end].ends_with('}') && o > 0)
+        {
             if matches!(text.as_bytes()[open - 1], b' ' | b'\t') {
                 end = text[..open].trim_end().len();
             }
         }
         let trimmed = &text[..end];
         let hashes_at = trimmed.trim_end_matches('#').len();
-        if hashes_at < trimmed.len() && hashes_at > 0 && matches!(trimmed.as_bytes()[hashes_at - 1], b' ' | b'\t') {
+        if hashes_at < trimmed.len()
+            && hashes_at > 0
+            && matches!(trimmed.as_bytes()[hashes_at - 1], b' ' | b'\t')
+        {
             end = trimmed[..hashes_at].trim_end().len();
         }
-        (end > 0).then_some(VLine { pad: 0, start: from.start, end: from.start + end })
+        (end > 0).then_some(VLine {
+            pad: 0,
+            start: from.start,
+            end: from.start + end,
+        })
     }
 
     /// Setext headers, math, tables, definitions, block extensions and `^`.
     pub fn leaf_block(&mut self, lines: &[VLine], i: usize, tree: &mut Tree) -> Option<usize> {
         let l = self.line(lines[i]);
-        if tree.after_boundary() && i + 1 < lines.len() && self.setext_underline(lines[i + 1]) && !matches!(l.at(l.opt_space()), Some(b' ' | b'\t')) {
+        if tree.after_boundary()
+            && i + 1 < lines.len()
+            && self.setext_underline(lines[i + 1])
+            && !matches!(l.at(l.opt_space()), Some(b' ' | b'\t'))
+        {
             let from = l.from(l.opt_space());
             let text = self.src[from.start..from.end].trim_end();
             if !text.is_empty() {
-                let ctx = self.push_context(vec![VLine { pad: 0, start: from.start, end: from.start + text.len() }]);
+                let ctx = self.push_context(vec![VLine {
+                    pad: 0,
+                    start: from.start,
+                    end: from.start + text.len(),
+                }]);
                 self.set_block(tree, BlockKind::Header, Some(ctx));
                 return Some(i + 2);
             }
@@ -134,7 +162,9 @@ impl BlockParser<'_> {
         matches!(l.at(0), Some(b'-' | b'=')) && {
             let r = l.rest(0);
             let marks = r.iter().take_while(|c| matches!(c, b'-' | b'=')).count();
-            r[marks..].iter().all(|c| matches!(c, b' ' | b'\t' | b'\r' | 0x0c | 0x0b))
+            r[marks..]
+                .iter()
+                .all(|c| matches!(c, b' ' | b'\t' | b'\r' | 0x0c | 0x0b))
         }
     }
 
@@ -168,9 +198,15 @@ impl BlockParser<'_> {
         if name == 0 || !rest[2 + name..].starts_with(b"]:") {
             return None;
         }
-        self.out.footnotes.insert(String::from_utf8_lossy(&rest[2..2 + name]).into_owned());
+        self.out
+            .footnotes
+            .insert(String::from_utf8_lossy(&rest[2..2 + name]).into_owned());
         let first = l.from(at + 4 + name);
-        let end = if i + 1 < lines.len() && self.line(lines[i + 1]).indented() { self.code_block_end(lines, i + 1) } else { i + 1 };
+        let end = if i + 1 < lines.len() && self.line(lines[i + 1]).indented() {
+            self.code_block_end(lines, i + 1)
+        } else {
+            i + 1
+        };
         let mut body = vec![first];
         body.extend(lines[i + 1..end].iter().map(|&v| self.unindent(v)));
         self.parse_blocks(body, &mut Tree::new());
@@ -180,7 +216,13 @@ impl BlockParser<'_> {
     /// Removes one `INDENT` (a tab or four spaces).
     pub fn unindent(&self, v: VLine) -> VLine {
         let l = self.line(v);
-        if l.at(0) == Some(b'\t') && v.pad == 0 { l.from(1) } else if l.spaces() >= 4 { l.from(4) } else { v }
+        if l.at(0) == Some(b'\t') && v.pad == 0 {
+            l.from(1)
+        } else if l.spaces() >= 4 {
+            l.from(4)
+        } else {
+            v
+        }
     }
 
     /// `ALD_START`, `EXT_BLOCK_START` and `IAL_BLOCK_START`.
@@ -192,16 +234,27 @@ impl BlockParser<'_> {
             return None;
         }
         let name = super::chars::ald_id_name_len(rest.as_bytes(), 2);
-        if name > 0 && rest[2 + name..].starts_with(':') && rest.trim_end().ends_with('}') && rest.len() > name + 4 {
+        if name > 0
+            && rest[2 + name..].starts_with(':')
+            && rest.trim_end().ends_with('}')
+            && rest.len() > name + 4
+        {
             self.out.alds.insert(rest[2..2 + name].to_string());
             tree.prev = Prev::Marker;
             return Some(i + 1);
         }
-        if rest.starts_with("{::") {
-            return self.block_extension_tag(lines, i, &rest[3..], tree);
+        if let Some(after) = rest.strip_prefix("{::") {
+            return self.block_extension_tag(lines, i, after, tree);
         }
         let (content_start, close) = l.block_ial()?;
-        let ial = BlockIal { span: at..close + 1, content: content_start..close, target: BlockKind::Other, next: false, context: None, ref_def: None };
+        let ial = BlockIal {
+            span: at..close + 1,
+            content: content_start..close,
+            target: BlockKind::Other,
+            next: false,
+            context: None,
+            ref_def: None,
+        };
         self.out.ials.push(ial);
         let index = self.out.ials.len() - 1;
         match tree.prev {
@@ -216,7 +269,9 @@ impl BlockParser<'_> {
             Prev::Block(kind, context) => {
                 self.out.ials[index].target = kind;
                 self.out.ials[index].context = context;
-                let next_is_ial = lines.get(i + 1).is_some_and(|&n| self.line(n).block_ial().is_some());
+                let next_is_ial = lines
+                    .get(i + 1)
+                    .is_some_and(|&n| self.line(n).block_ial().is_some());
                 if !next_is_ial {
                     tree.prev = Prev::Marker;
                 }
@@ -226,8 +281,17 @@ impl BlockParser<'_> {
     }
 
     /// `{::comment}`, `{::nomarkdown}`, `{::options …/}` on their own lines.
-    fn block_extension_tag(&mut self, lines: &[VLine], i: usize, after: &str, tree: &mut Tree) -> Option<usize> {
-        let name_len = after.bytes().take_while(|c| super::chars::is_word_byte(*c)).count();
+    fn block_extension_tag(
+        &mut self,
+        lines: &[VLine],
+        i: usize,
+        after: &str,
+        tree: &mut Tree,
+    ) -> Option<usize> {
+        let name_len = after
+            .bytes()
+            .take_while(|c| super::chars::is_word_byte(*c))
+            .count();
         let name = &after[..name_len];
         let tag = after.trim_end();
         if name_len == 0 || !tag.ends_with('}') {
@@ -239,8 +303,13 @@ impl BlockParser<'_> {
         }
         let stop = (i + 1..lines.len()).find(|&k| {
             let l = self.line(lines[k]);
-            let r = std::str::from_utf8(l.rest(l.opt_space())).unwrap_or("").trim_end();
-            r == "{:/}" || (r.starts_with("{:/") && &r[3..r.len().saturating_sub(1)] == name && r.ends_with('}'))
+            let r = std::str::from_utf8(l.rest(l.opt_space()))
+                .unwrap_or("")
+                .trim_end();
+            r == "{:/}"
+                || (r.starts_with("{:/")
+                    && &r[3..r.len().saturating_sub(1)] == name
+                    && r.ends_with('}'))
         })?;
         let span = lines[i].start..lines[stop].end;
         match name {

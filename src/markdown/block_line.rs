@@ -15,12 +15,20 @@ pub struct Line<'a> {
 
 impl<'a> Line<'a> {
     pub fn new(src: &'a str, v: VLine) -> Line<'a> {
-        Line { v, s: &src.as_bytes()[v.start..v.end], text: &src[v.start..v.end] }
+        Line {
+            v,
+            s: &src.as_bytes()[v.start..v.end],
+            text: &src[v.start..v.end],
+        }
     }
 
     /// The byte at virtual index `i`.
     pub fn at(&self, i: usize) -> Option<u8> {
-        if i < self.v.pad { Some(b' ') } else { self.s.get(i - self.v.pad).copied() }
+        if i < self.v.pad {
+            Some(b' ')
+        } else {
+            self.s.get(i - self.v.pad).copied()
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -55,7 +63,11 @@ impl<'a> Line<'a> {
 
     /// The line from virtual index `i` on.
     pub fn from(&self, i: usize) -> VLine {
-        VLine { pad: self.v.pad.saturating_sub(i), start: self.file(i), end: self.v.end }
+        VLine {
+            pad: self.v.pad.saturating_sub(i),
+            start: self.file(i),
+            end: self.v.end,
+        }
     }
 
     /// `INDENT = /^(?:\t| {4})/`
@@ -76,7 +88,10 @@ impl<'a> Line<'a> {
     /// GFM's `ATX_HEADER_START = /^(?<level>\#{1,6})[\t ]+(?<contents>.*)\n/`
     pub fn atx_header(&self) -> Option<usize> {
         let hashes = (0..7).take_while(|&i| self.at(i) == Some(b'#')).count();
-        (1..=6).contains(&hashes).then_some(hashes).filter(|&h| matches!(self.at(h), Some(b' ' | b'\t')))
+        (1..=6)
+            .contains(&hashes)
+            .then_some(hashes)
+            .filter(|&h| matches!(self.at(h), Some(b' ' | b'\t')))
     }
 
     /// `FENCED_CODEBLOCK_START = /^[ ]{0,3}[~`]{3,}/`
@@ -93,8 +108,11 @@ impl<'a> Line<'a> {
         match self.at(i)? {
             b'+' | b'*' | b'-' if tail_ok(i + 1) => Some((i + 1, false)),
             c if c.is_ascii_digit() => {
-                let digits = (i..self.len()).take_while(|&k| self.at(k).is_some_and(|c| c.is_ascii_digit())).count();
-                (self.at(i + digits) == Some(b'.') && tail_ok(i + digits + 1)).then_some((i + digits + 1, true))
+                let digits = (i..self.len())
+                    .take_while(|&k| self.at(k).is_some_and(|c| c.is_ascii_digit()))
+                    .count();
+                (self.at(i + digits) == Some(b'.') && tail_ok(i + digits + 1))
+                    .then_some((i + digits + 1, true))
             }
             _ => None,
         }
@@ -103,14 +121,18 @@ impl<'a> Line<'a> {
     /// `DEFINITION_LIST_START = /^( {0,3}:)([\t| ].*?\n)/`
     pub fn definition_marker(&self) -> Option<usize> {
         let i = self.opt_space();
-        (self.at(i) == Some(b':') && matches!(self.at(i + 1), Some(b'\t' | b'|' | b' '))).then_some(i + 1)
+        (self.at(i) == Some(b':') && matches!(self.at(i + 1), Some(b'\t' | b'|' | b' ')))
+            .then_some(i + 1)
     }
 
     /// `HR_START = /^ {0,3}(\*|-|_)[ \t]*\1[ \t]*\1(\1|[ \t])*\n/`
     pub fn horizontal_rule(&self) -> bool {
         let rest = self.rest(self.opt_space());
-        let Some(&c) = rest.first().filter(|c| matches!(c, b'*' | b'-' | b'_')) else { return false };
-        rest.iter().all(|&x| x == c || x == b' ' || x == b'\t') && rest.iter().filter(|&&x| x == c).count() >= 3
+        let Some(&c) = rest.first().filter(|c| matches!(c, b'*' | b'-' | b'_')) else {
+            return false;
+        };
+        rest.iter().all(|&x| x == c || x == b' ' || x == b'\t')
+            && rest.iter().filter(|&&x| x == c).count() >= 3
     }
 
     /// `IAL_BLOCK_START = /^ {0,3}\{:(?!:|\/)(ALD_ANY_CHARS+)\}\s*?\n/` on one line: the
@@ -123,7 +145,10 @@ impl<'a> Line<'a> {
         }
         // The content may hold `\}`; the IAL ends at a `}` followed only by whitespace, and
         // every `}` before it must be escaped.
-        let close = rest.iter().rposition(|&c| !is_space_byte(c)).filter(|&k| rest[k] == b'}' && k >= 3)?;
+        let close = rest
+            .iter()
+            .rposition(|&c| !is_space_byte(c))
+            .filter(|&k| rest[k] == b'}' && k >= 3)?;
         let unescaped_inside = (3..close).any(|k| rest[k] == b'}' && rest[k - 1] != b'\\');
         (!unescaped_inside).then(|| (self.file(i) + 2, self.file(i) + close))
     }
@@ -146,9 +171,13 @@ impl<'a> Line<'a> {
         }
         let name = rest[name_at..name_at + len].to_ascii_lowercase();
         // `(?!(?:span elements|script)\b)`: a span-element name followed by a word boundary.
-        let blocked = SPAN_ELEMENTS.iter().chain(std::iter::once(&"script")).any(|el| {
-            name.starts_with(el) && !name[el.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-        });
+        let blocked = SPAN_ELEMENTS
+            .iter()
+            .chain(std::iter::once(&"script"))
+            .any(|el| {
+                name.starts_with(el)
+                    && !name[el.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            });
         !blocked && (name_at == 1 || rest[name_at + len..].trim_start().starts_with('>'))
     }
 }

@@ -27,7 +27,11 @@ impl BlockParser<'_> {
                 if l.at(at) != Some(b'>') {
                     return v;
                 }
-                let skip = if l.at(at + 1) == Some(b' ') { at + 2 } else { at + 1 };
+                let skip = if l.at(at + 1) == Some(b' ') {
+                    at + 2
+                } else {
+                    at + 1
+                };
                 l.from(skip)
             })
             .collect();
@@ -55,7 +59,9 @@ impl BlockParser<'_> {
             let marker = if definition {
                 l.definition_marker()
             } else {
-                l.list_marker(max_marker_spaces).filter(|&(_, ol)| ol == ordered).map(|(len, _)| len)
+                l.list_marker(max_marker_spaces)
+                    .filter(|&(_, ol)| ol == ordered)
+                    .map(|(len, _)| len)
             };
             if last_blank && l.horizontal_rule() {
                 break;
@@ -68,8 +74,12 @@ impl BlockParser<'_> {
                 max_marker_spaces = indentation.saturating_sub(1).min(3);
                 nested = self.line(first).list_marker(3).is_some();
                 last_blank = false;
-                items.push(Item { chunks: vec![vec![first]] });
-            } else if let Some(item) = items.last_mut().filter(|_| self.content_line(l, indentation) || (!last_blank && self.lazy_line(l, indentation))) {
+                items.push(Item {
+                    chunks: vec![vec![first]],
+                });
+            } else if let Some(item) = items.last_mut().filter(|_| {
+                self.content_line(l, indentation) || (!last_blank && self.lazy_line(l, indentation))
+            }) {
                 let (v, found) = dedent(l, indentation);
                 let starts_list = self.line(v).list_marker(3).is_some();
                 let v = if !nested && found && starts_list {
@@ -77,7 +87,10 @@ impl BlockParser<'_> {
                     nested = true;
                     v
                 } else if nested && !found && starts_list {
-                    VLine { pad: v.pad + indentation + 4, ..v }
+                    VLine {
+                        pad: v.pad + indentation + 4,
+                        ..v
+                    }
                 } else {
                     v
                 };
@@ -86,13 +99,21 @@ impl BlockParser<'_> {
             } else if l.is_blank() && !items.is_empty() {
                 nested = true;
                 last_blank = true;
-                items.last_mut().and_then(|it| it.chunks.last_mut()).expect("an item has a chunk").push(lines[j]);
+                items
+                    .last_mut()
+                    .and_then(|it| it.chunks.last_mut())
+                    .expect("an item has a chunk")
+                    .push(lines[j]);
             } else {
                 break;
             }
             j += 1;
         }
-        let kind = if definition { BlockKind::Other } else { BlockKind::List };
+        let kind = if definition {
+            BlockKind::Other
+        } else {
+            BlockKind::List
+        };
         self.set_block(tree, kind, None);
         for item in items {
             let mut item_tree = Tree::new();
@@ -110,16 +131,42 @@ impl BlockParser<'_> {
         let after = l.from(marker_len);
         let rest = self.line(after);
         let text = std::str::from_utf8(rest.rest(0)).unwrap_or("");
-        let blank_or_ial = text.trim().is_empty() || (text.trim_start().starts_with("{:") && text.trim_end().ends_with('}') && !text.contains("}{"));
+        let blank_or_ial = text.trim().is_empty()
+            || (text.trim_start().starts_with("{:")
+                && text.trim_end().ends_with('}')
+                && !text.contains("}{"));
         let mut columns = 0;
-        for c in rest.rest(0).iter().take_while(|c| matches!(c, b' ' | b'\t')) {
-            columns += if *c == b'\t' { 4 - (marker_len + columns) % 4 } else { 1 };
+        for c in rest
+            .rest(0)
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'\t'))
+        {
+            columns += if *c == b'\t' {
+                4 - (marker_len + columns) % 4
+            } else {
+                1
+            };
         }
-        let indentation = if blank_or_ial { 4 } else { marker_len + columns + after.pad };
-        let ws = rest.rest(0).iter().take_while(|c| super::chars::is_space_byte(**c)).count();
-        let mut first = VLine { pad: 0, start: after.start + ws, end: after.end };
+        let indentation = if blank_or_ial {
+            4
+        } else {
+            marker_len + columns + after.pad
+        };
+        let ws = rest
+            .rest(0)
+            .iter()
+            .take_while(|c| super::chars::is_space_byte(**c))
+            .count();
+        let mut first = VLine {
+            pad: 0,
+            start: after.start + ws,
+            end: after.end,
+        };
         let content = &self.src[first.start..first.end];
-        if content.starts_with("{:") && !content[2..].starts_with(':') && !content[2..].starts_with('/') {
+        if content.starts_with("{:")
+            && !content[2..].starts_with(':')
+            && !content[2..].starts_with('/')
+        {
             if let Some(close) = content.find('}').filter(|&c| c > 2) {
                 let start = first.start;
                 self.out.ials.push(BlockIal {
@@ -164,14 +211,29 @@ impl BlockParser<'_> {
 
 /// Leading tabs become four spaces each, then `indentation` spaces are removed if present.
 fn dedent(l: Line, indentation: usize) -> (VLine, bool) {
-    let tabs = if l.v.pad == 0 { l.s.iter().take_while(|&&c| c == b'\t').count() } else { 0 };
+    let tabs = if l.v.pad == 0 {
+        l.s.iter().take_while(|&&c| c == b'\t').count()
+    } else {
+        0
+    };
     let pad = l.v.pad + 4 * tabs;
     let spaces = l.s[tabs..].iter().take_while(|&&c| c == b' ').count();
-    let v = VLine { pad, start: l.v.start + tabs, end: l.v.end };
+    let v = VLine {
+        pad,
+        start: l.v.start + tabs,
+        end: l.v.end,
+    };
     if pad + spaces < indentation {
         return (v, false);
     }
     let from_pad = indentation.min(pad);
     let from_text = indentation - from_pad;
-    (VLine { pad: pad - from_pad, start: v.start + from_text, end: v.end }, true)
+    (
+        VLine {
+            pad: pad - from_pad,
+            start: v.start + from_text,
+            end: v.end,
+        },
+        true,
+    )
 }

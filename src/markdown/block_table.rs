@@ -20,7 +20,9 @@ impl BlockParser<'_> {
             let next = self.line(lines[end]);
             next.is_blank() || next.eob_marker() || next.block_ial().is_some()
         };
-        let separators: Vec<usize> = (i..end).filter(|&k| self.separator_line(lines[k])).collect();
+        let separators: Vec<usize> = (i..end)
+            .filter(|&k| self.separator_line(lines[k]))
+            .collect();
         // A header row and its separator alone make no body: "table without body".
         let body = match separators.as_slice() {
             [only] => *only == i || *only + 1 < end,
@@ -30,9 +32,9 @@ impl BlockParser<'_> {
             return None;
         }
         let first = self.out.contexts.len();
-        for k in i..end {
+        for (k, &line) in lines.iter().enumerate().take(end).skip(i) {
             if !separators.contains(&k) {
-                self.split_cells(lines[k]);
+                self.split_cells(line);
             }
         }
         let last = (self.out.contexts.len() > first).then(|| self.out.contexts.len() - 1);
@@ -46,13 +48,16 @@ impl BlockParser<'_> {
         let rest = l.rest(l.opt_space());
         !l.is_blank()
             && !matches!(rest.first(), Some(b' ' | b'\t'))
-            && (rest.first() == Some(&b'|') || rest.windows(2).any(|w| w[1] == b'|' && w[0] != b'\\'))
+            && (rest.first() == Some(&b'|')
+                || rest.windows(2).any(|w| w[1] == b'|' && w[0] != b'\\'))
     }
 
     /// `TABLE_SEP_LINE` or `TABLE_FSEP_LINE`.
     fn separator_line(&self, v: VLine) -> bool {
         let rest = self.line(v).rest(0);
-        let only = |allowed: &[u8], needed: u8| rest.iter().all(|c| allowed.contains(c)) && rest.contains(&needed);
+        let only = |allowed: &[u8], needed: u8| {
+            rest.iter().all(|c| allowed.contains(c)) && rest.contains(&needed)
+        };
         only(b"+|: \t-", b'-') || only(b"+|: \t=", b'=')
     }
 
@@ -94,7 +99,10 @@ impl BlockParser<'_> {
         }
         for (start, end, drop) in cells {
             let line = VLine { pad: 0, start, end };
-            self.out.contexts.push(Context { lines: vec![line], drop });
+            self.out.contexts.push(Context {
+                lines: vec![line],
+                drop,
+            });
         }
     }
 }

@@ -80,7 +80,10 @@ pub struct Tree {
 
 impl Tree {
     pub fn new() -> Tree {
-        Tree { prev: Prev::Nothing, pending: Vec::new() }
+        Tree {
+            prev: Prev::Nothing,
+            pending: Vec::new(),
+        }
     }
 
     /// `after_block_boundary?`
@@ -101,7 +104,12 @@ const MAX_BLOCK_DEPTH: usize = 32;
 
 impl<'a> BlockParser<'a> {
     pub fn run(src: &'a str, opaque: &'a [Range<usize>]) -> Blocks {
-        let mut parser = BlockParser { src, opaque, out: Blocks::default(), depth: 0 };
+        let mut parser = BlockParser {
+            src,
+            opaque,
+            out: Blocks::default(),
+            depth: 0,
+        };
         parser.parse_blocks(split_lines(src), &mut Tree::new());
         parser.out
     }
@@ -130,7 +138,10 @@ impl<'a> BlockParser<'a> {
                 tree.prev = Prev::Blank;
             } else if l.indented() {
                 let end = self.code_block_end(&lines, i);
-                self.skip(SkippedKind::IndentedCode, lines[i].start..lines[end - 1].end);
+                self.skip(
+                    SkippedKind::IndentedCode,
+                    lines[i].start..lines[end - 1].end,
+                );
                 self.set_block(tree, BlockKind::CodeBlock, None);
                 i = end;
             } else if let Some(end) = self.fenced_code_end(&lines, i) {
@@ -148,7 +159,10 @@ impl<'a> BlockParser<'a> {
                 i += 1;
             } else if l.list_marker(3).is_some() && self.depth < MAX_BLOCK_DEPTH {
                 i = self.list(&lines, i, tree, false);
-            } else if l.definition_marker().is_some() && self.definition_allowed(tree) && self.depth < MAX_BLOCK_DEPTH {
+            } else if l.definition_marker().is_some()
+                && self.definition_allowed(tree)
+                && self.depth < MAX_BLOCK_DEPTH
+            {
                 i = self.list(&lines, i, tree, true);
             } else if let Some((next, rest)) = self.html_block(&lines, i, tree) {
                 i = next;
@@ -183,7 +197,10 @@ impl<'a> BlockParser<'a> {
     }
 
     pub fn push_context(&mut self, lines: Vec<VLine>) -> usize {
-        self.out.contexts.push(Context { lines, drop: Vec::new() });
+        self.out.contexts.push(Context {
+            lines,
+            drop: Vec::new(),
+        });
         self.out.contexts.len() - 1
     }
 
@@ -196,7 +213,9 @@ impl<'a> BlockParser<'a> {
             j += 1;
         }
         match tree.prev {
-            Prev::Block(BlockKind::Paragraph, Some(ctx)) => self.out.contexts[ctx].lines.extend_from_slice(&lines[i..j]),
+            Prev::Block(BlockKind::Paragraph, Some(ctx)) => {
+                self.out.contexts[ctx].lines.extend_from_slice(&lines[i..j])
+            }
             _ => {
                 let ctx = self.push_context(lines[i..j].to_vec());
                 self.set_block(tree, BlockKind::Paragraph, Some(ctx));
@@ -222,6 +241,10 @@ impl<'a> BlockParser<'a> {
     /// `LAZY_END`: where a block quote or lazy list line stops.
     pub fn lazy_end(&self, v: VLine) -> bool {
         let l = self.line(v);
-        l.is_blank() || self.is_opaque(v) || l.block_ial().is_some() || l.eob_marker() || l.html_lazy_end()
+        l.is_blank()
+            || self.is_opaque(v)
+            || l.block_ial().is_some()
+            || l.eob_marker()
+            || l.html_lazy_end()
     }
 }

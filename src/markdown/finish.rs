@@ -22,27 +22,58 @@ pub fn finish(
     for block_ial in &blocks.ials {
         let content = block_ial.content.clone();
         let shift = |p: usize| content.start + p;
-        let entries = build_entries(&masked.text[content.clone()], &body[content.clone()], &shift);
+        let entries = build_entries(
+            &masked.text[content.clone()],
+            &body[content.clone()],
+            &shift,
+        );
         let problems = find_problems(&masked.text, content.clone(), &entries, &|p| p);
-        let link = block_ial.context.and_then(|c| trailing.get(c).copied().flatten());
-        let follows = Follows::Block { target: block_ial.target, next: block_ial.next };
+        let link = block_ial
+            .context
+            .and_then(|c| trailing.get(c).copied().flatten());
+        let follows = Follows::Block {
+            target: block_ial.target,
+            next: block_ial.next,
+        };
         if let Some(def) = block_ial.ref_def {
             ref_defs[def].ials.push(out.ials.len());
         }
-        out.ials.push(Ial { span: block_ial.span.clone(), content, recognized: true, entries, problems, follows, link });
+        out.ials.push(Ial {
+            span: block_ial.span.clone(),
+            content,
+            recognized: true,
+            entries,
+            problems,
+            follows,
+            link,
+        });
     }
     // `{:toc}` is kramdown's table-of-contents marker, not a missing definition.
     for ial in &mut out.ials {
         ial.problems.retain(|p| !matches!(&p.kind, IalProblemKind::UnknownReference(name) if blocks.alds.contains(name) || name == "toc"));
     }
     if liquid_made_definitions(body) {
-        out.broken.retain(|b| !matches!(b.kind, super::model::BrokenKind::UndefinedReference { .. }));
+        out.broken
+            .retain(|b| !matches!(b.kind, super::model::BrokenKind::UndefinedReference { .. }));
     }
     let (links, ials) = sort_with_indices(out.links, out.ials, &mut ref_defs);
-    let mut skipped: Vec<Skipped> = masked.blocks.iter().map(|r| Skipped { span: r.clone(), kind: SkippedKind::Liquid }).collect();
+    let mut skipped: Vec<Skipped> = masked
+        .blocks
+        .iter()
+        .map(|r| Skipped {
+            span: r.clone(),
+            kind: SkippedKind::Liquid,
+        })
+        .collect();
     skipped.extend(blocks.skipped.iter().cloned());
     skipped.sort_by_key(|s| (s.span.start, s.span.end));
-    let mut scan = Scan { links, ials, ref_defs, broken: out.broken, skipped };
+    let mut scan = Scan {
+        links,
+        ials,
+        ref_defs,
+        broken: out.broken,
+        skipped,
+    };
     scan.broken.sort_by_key(|b| (b.span.start, b.span.end));
     map_spans(&mut scan, &|p| floor_boundary(body, p) + offset);
     scan
@@ -58,7 +89,11 @@ fn liquid_made_definitions(body: &str) -> bool {
 }
 
 /// Sorts links and IALs by position and renumbers the indices between them.
-fn sort_with_indices(links: Vec<super::model::Link>, ials: Vec<Ial>, defs: &mut [RefDef]) -> (Vec<super::model::Link>, Vec<Ial>) {
+fn sort_with_indices(
+    links: Vec<super::model::Link>,
+    ials: Vec<Ial>,
+    defs: &mut [RefDef],
+) -> (Vec<super::model::Link>, Vec<Ial>) {
     let mut link_order: Vec<usize> = (0..links.len()).collect();
     link_order.sort_by_key(|&i| (links[i].span.start, links[i].span.end));
     let mut ial_order: Vec<usize> = (0..ials.len()).collect();
@@ -105,7 +140,10 @@ fn map_spans(scan: &mut Scan, f: &dyn Fn(usize) -> usize) {
     for link in &mut scan.links {
         span(&mut link.span);
         span(&mut link.text);
-        for s in [&mut link.url, &mut link.title, &mut link.ref_id].into_iter().flatten() {
+        for s in [&mut link.url, &mut link.title, &mut link.ref_id]
+            .into_iter()
+            .flatten()
+        {
             span(&mut s.span);
         }
         for attr in &mut link.html_attrs {
@@ -128,7 +166,9 @@ fn map_spans(scan: &mut Scan, f: &dyn Fn(usize) -> usize) {
                     span(&mut key.span);
                     span(&mut value.span);
                 }
-                super::ial::EntryKind::Class(s) | super::ial::EntryKind::Id(s) | super::ial::EntryKind::Reference(s) => span(&mut s.span),
+                super::ial::EntryKind::Class(s)
+                | super::ial::EntryKind::Id(s)
+                | super::ial::EntryKind::Reference(s) => span(&mut s.span),
             }
         }
     }

@@ -37,38 +37,109 @@ pub struct Attr {
 
 /// HTML_SPAN_ELEMENTS: these never start an HTML block.
 pub const SPAN_ELEMENTS: &[&str] = &[
-    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em", "i", "img", "input",
-    "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small",
-    "span", "strong", "sub", "sup", "tt", "u", "var",
+    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
+    "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt",
+    "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
 ];
 
 /// HTML_BLOCK_ELEMENTS: in running text kramdown prints these tags as text.
 pub const BLOCK_ELEMENTS: &[&str] = &[
-    "address", "article", "aside", "applet", "body", "blockquote", "caption", "col", "colgroup", "dd", "div", "dl",
-    "dt", "fieldset", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-    "html", "head", "iframe", "legend", "menu", "li", "main", "map", "nav", "ol", "optgroup", "p", "pre", "section",
-    "summary", "table", "tbody", "td", "th", "thead", "tfoot", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "applet",
+    "body",
+    "blockquote",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "head",
+    "iframe",
+    "legend",
+    "menu",
+    "li",
+    "main",
+    "map",
+    "nav",
+    "ol",
+    "optgroup",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
 ];
 
 /// HTML_ELEMENTS_WITHOUT_BODY
 pub const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
 ];
 
 /// HTML_CONTENT_MODEL_SPAN: elements whose content kramdown parses as spans (others in text
 /// are raw unless listed as block content).
 pub const SPAN_CONTENT: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2",
-    "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc",
-    "ruby", "select", "small", "span", "strong", "sub", "sup", "th", "tt",
+    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q",
+    "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup",
+    "th", "tt",
 ];
 
 /// HTML_CONTENT_MODEL_BLOCK
 pub const BLOCK_CONTENT: &[&str] = &[
-    "address", "applet", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "fieldset",
-    "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li", "main", "map", "menu", "nav",
-    "noscript", "object", "section", "summary", "td",
+    "address",
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "footer",
+    "form",
+    "header",
+    "hgroup",
+    "iframe",
+    "li",
+    "main",
+    "map",
+    "menu",
+    "nav",
+    "noscript",
+    "object",
+    "section",
+    "summary",
+    "td",
 ];
 
 /// The length of a `UNAME` at `pos`, 0 if none.
@@ -125,7 +196,11 @@ pub fn tag_at(s: &str, pos: usize, quotes: &mut NextFinder) -> Option<Tag> {
         if len == 0 {
             break;
         }
-        let mut attr = Attr { name: at..at + len, value: None, quote: None };
+        let mut attr = Attr {
+            name: at..at + len,
+            value: None,
+            quote: None,
+        };
         cur = at + len;
         let eq = skip_space(b, cur);
         if b.get(eq) == Some(&b'=') {
@@ -157,7 +232,12 @@ pub fn tag_at(s: &str, pos: usize, quotes: &mut NextFinder) -> Option<Tag> {
     if self_closing {
         end += 1;
     }
-    (b.get(end) == Some(&b'>')).then(|| Tag { name, attrs, end: end + 1, self_closing })
+    (b.get(end) == Some(&b'>')).then(|| Tag {
+        name,
+        attrs,
+        end: end + 1,
+        self_closing,
+    })
 }
 
 /// `HTML_TAG_CLOSE_RE` at `pos`: the name and the end.
@@ -185,11 +265,26 @@ pub fn comment_at(s: &str, pos: usize, finder: &mut NextFinder) -> Option<usize>
 /// kramdown lower-cases the names of known elements (`HTML_ELEMENT`).
 pub fn normalized_name(name: &str) -> String {
     let lower = name.to_ascii_lowercase();
-    if is_known(&lower) { lower } else { name.to_string() }
+    if is_known(&lower) {
+        lower
+    } else {
+        name.to_string()
+    }
 }
 
 /// `HTML_ELEMENT[name]`: a known element (its end tag matches case-insensitively).
 pub fn is_known(lower: &str) -> bool {
-    [SPAN_ELEMENTS, BLOCK_ELEMENTS, VOID_ELEMENTS, SPAN_CONTENT, BLOCK_CONTENT].iter().any(|list| list.contains(&lower))
-        || ["script", "style", "math", "textarea", "pre", "code", "kbd", "samp", "var"].contains(&lower)
+    [
+        SPAN_ELEMENTS,
+        BLOCK_ELEMENTS,
+        VOID_ELEMENTS,
+        SPAN_CONTENT,
+        BLOCK_CONTENT,
+    ]
+    .iter()
+    .any(|list| list.contains(&lower))
+        || [
+            "script", "style", "math", "textarea", "pre", "code", "kbd", "samp", "var",
+        ]
+        .contains(&lower)
 }

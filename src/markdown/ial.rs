@@ -40,7 +40,11 @@ pub struct IalEntry {
 pub enum EntryKind {
     /// `key="value"`; the value is unescaped (`\}` → `}`, `\"` → `"`), its span is between
     /// the quotes.
-    KeyValue { key: Spanned<String>, value: Spanned<String>, quote: char },
+    KeyValue {
+        key: Spanned<String>,
+        value: Spanned<String>,
+        quote: char,
+    },
     /// `.name`
     Class(Spanned<String>),
     /// `#name`
@@ -126,14 +130,20 @@ impl Ial {
         let mut attrs: Vec<(String, String)> = Vec::new();
         let mut set = |key: &str, value: String, append: bool| {
             if let Some(slot) = attrs.iter_mut().find(|(k, _)| k == key) {
-                slot.1 = if append { format!("{} {}", slot.1, value).trim_start().to_string() } else { value };
+                slot.1 = if append {
+                    format!("{} {}", slot.1, value).trim_start().to_string()
+                } else {
+                    value
+                };
             } else {
                 attrs.push((key.to_string(), value));
             }
         };
         for entry in &self.entries {
             match &entry.kind {
-                EntryKind::KeyValue { key, value, .. } => set(&key.value, value.value.clone(), false),
+                EntryKind::KeyValue { key, value, .. } => {
+                    set(&key.value, value.value.clone(), false)
+                }
                 EntryKind::Class(name) => set("class", name.value.clone(), true),
                 EntryKind::Id(name) => set("id", name.value.clone(), false),
                 EntryKind::Reference(_) => {}
@@ -158,16 +168,26 @@ impl Ial {
 
     /// The value kramdown gives `key`, if this IAL sets it.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.attributes().into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.attributes()
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 }
 
 /// Parses the attribute text `structure[content]`. `structure` is the text the scanner reads
 /// (Liquid masked); values are cut from `original` (same length). `to_file` maps a position in
 /// these strings to the file.
-pub fn build_entries(structure: &str, original: &str, to_file: &dyn Fn(usize) -> usize) -> Vec<IalEntry> {
+pub fn build_entries(
+    structure: &str,
+    original: &str,
+    to_file: &dyn Fn(usize) -> usize,
+) -> Vec<IalEntry> {
     let raw = scan_attribute_list(structure);
-    let spanned = |r: std::ops::Range<usize>| Spanned { value: original[r.clone()].to_string(), span: to_file(r.start)..to_file(r.end) };
+    let spanned = |r: std::ops::Range<usize>| Spanned {
+        value: original[r.clone()].to_string(),
+        span: to_file(r.start)..to_file(r.end),
+    };
     let mut entries = Vec::new();
     for (span, entry) in raw.entries {
         let file_span = to_file(span.start)..to_file(span.end);
@@ -180,14 +200,24 @@ pub fn build_entries(structure: &str, original: &str, to_file: &dyn Fn(usize) ->
                 RawEntry::KeyValue { key, value, quote } => {
                     let quote = quote as char;
                     let text = unescape_value(&original[value.clone()], quote);
-                    let value = Spanned { value: text, span: to_file(value.start)..to_file(value.end) };
-                    EntryKind::KeyValue { key: spanned(key), value, quote }
+                    let value = Spanned {
+                        value: text,
+                        span: to_file(value.start)..to_file(value.end),
+                    };
+                    EntryKind::KeyValue {
+                        key: spanned(key),
+                        value,
+                        quote,
+                    }
                 }
                 RawEntry::Reference(r) => EntryKind::Reference(spanned(r)),
                 RawEntry::Id(r) => EntryKind::Id(spanned(r.start + 1..r.end)),
                 RawEntry::Class(r) => EntryKind::Class(spanned(r.start + 1..r.end)),
             };
-            entries.push(IalEntry { span: file_span.clone(), kind });
+            entries.push(IalEntry {
+                span: file_span.clone(),
+                kind,
+            });
         }
     }
     entries

@@ -23,7 +23,11 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RawEntry {
     /// `key="value"`: the key, the value between the quotes (still escaped), the quote.
-    KeyValue { key: Range<usize>, value: Range<usize>, quote: u8 },
+    KeyValue {
+        key: Range<usize>,
+        value: Range<usize>,
+        quote: u8,
+    },
     /// A bare name: a reference to an attribute-list definition `{:name: …}`.
     Reference(Range<usize>),
     /// `#id`, spanning `#…`.
@@ -100,7 +104,11 @@ fn match_entry(b: &[u8], at: usize, values: &mut ValueEnds) -> Option<(usize, Ra
         if eq + 1 < b.len() && b[eq] == b'=' && (b[eq + 1] == b'"' || b[eq + 1] == b'\'') {
             let quote = b[eq + 1];
             if let Some(close) = values.close_from(b, quote, eq + 2) {
-                let entry = RawEntry::KeyValue { key: at..eq, value: eq + 2..close, quote };
+                let entry = RawEntry::KeyValue {
+                    key: at..eq,
+                    value: eq + 2..close,
+                    quote,
+                };
                 return Some((close + 1, entry));
             }
         }
@@ -124,7 +132,11 @@ fn match_id_or_class_multi(b: &[u8], at: usize) -> Option<(usize, RawEntry)> {
                 pos += 1;
             }
             first.get_or_insert(RawEntry::Id(start..pos));
-        } else if pos + 1 < b.len() && b[pos] == b'.' && !matches!(b[pos + 1], b'.' | b'#') && !is_space_byte(b[pos + 1]) {
+        } else if pos + 1 < b.len()
+            && b[pos] == b'.'
+            && !matches!(b[pos + 1], b'.' | b'#')
+            && !is_space_byte(b[pos + 1])
+        {
             pos += 1;
             while pos < b.len() && !matches!(b[pos], b'.' | b'#') && !is_space_byte(b[pos]) {
                 pos += 1;
@@ -149,7 +161,11 @@ pub fn split_id_or_class(s: &str, run: Range<usize>) -> Vec<RawEntry> {
         while pos < run.end && !matches!(b[pos], b'.' | b'#') {
             pos += 1;
         }
-        parts.push(if b[start] == b'#' { RawEntry::Id(start..pos) } else { RawEntry::Class(start..pos) });
+        parts.push(if b[start] == b'#' {
+            RawEntry::Id(start..pos)
+        } else {
+            RawEntry::Class(start..pos)
+        });
     }
     parts
 }
@@ -165,7 +181,11 @@ struct ValueEnds {
 
 impl ValueEnds {
     fn close_from(&mut self, b: &[u8], quote: u8, start: usize) -> Option<usize> {
-        let table = if quote == b'"' { &mut self.double } else { &mut self.single };
+        let table = if quote == b'"' {
+            &mut self.double
+        } else {
+            &mut self.single
+        };
         table.get_or_insert_with(|| value_end_table(b, quote))[start]
     }
 }

@@ -21,7 +21,10 @@ pub fn find_problems(
     let at = |r: Range<usize>| to_file(content.start + r.start)..to_file(content.start + r.end);
     let trimmed = text.trim_matches(|c: char| super::chars::is_space(c));
     if trimmed.is_empty() || trimmed == ":" {
-        problems.push(IalProblem { kind: IalProblemKind::Empty, span: at(0..text.len()) });
+        problems.push(IalProblem {
+            kind: IalProblemKind::Empty,
+            span: at(0..text.len()),
+        });
         return problems;
     }
     let raw = scan_attribute_list(text);
@@ -31,30 +34,50 @@ pub fn find_problems(
         let kind = classify_ignored(piece);
         if kind == IalProblemKind::SpaceAroundEquals {
             // Report from the key before the `=` when there is one.
-            let key = raw.entries.iter().rev().find(|(span, _)| span.end < chunk.start);
-            let gap_is_space = key.is_some_and(|(span, _)| text[span.end..chunk.start].trim().is_empty());
+            let key = raw
+                .entries
+                .iter()
+                .rev()
+                .find(|(span, _)| span.end < chunk.start);
+            let gap_is_space =
+                key.is_some_and(|(span, _)| text[span.end..chunk.start].trim().is_empty());
             if let (Some((span, _)), true) = (key, gap_is_space) {
                 spaced_refs.push(span.start);
-                problems.push(IalProblem { kind, span: at(span.start..chunk.end) });
+                problems.push(IalProblem {
+                    kind,
+                    span: at(span.start..chunk.end),
+                });
                 continue;
             }
         }
-        problems.push(IalProblem { kind, span: at(chunk.clone()) });
+        problems.push(IalProblem {
+            kind,
+            span: at(chunk.clone()),
+        });
     }
     let mut seen_keys: Vec<&str> = Vec::new();
     for (entry, raw_start) in entries.iter().zip(raw_entry_starts(text, &raw)) {
         match &entry.kind {
             EntryKind::KeyValue { key, value, quote } => {
                 if seen_keys.contains(&key.value.as_str()) {
-                    problems.push(IalProblem { kind: IalProblemKind::DuplicateKey(key.value.clone()), span: entry.span.clone() });
+                    problems.push(IalProblem {
+                        kind: IalProblemKind::DuplicateKey(key.value.clone()),
+                        span: entry.span.clone(),
+                    });
                 }
                 seen_keys.push(&key.value);
                 if let Some(kind) = quote_in_value(&value.value, *quote) {
-                    problems.push(IalProblem { kind, span: value.span.clone() });
+                    problems.push(IalProblem {
+                        kind,
+                        span: value.span.clone(),
+                    });
                 }
             }
             EntryKind::Reference(name) if !spaced_refs.contains(&raw_start) => {
-                problems.push(IalProblem { kind: IalProblemKind::UnknownReference(name.value.clone()), span: entry.span.clone() });
+                problems.push(IalProblem {
+                    kind: IalProblemKind::UnknownReference(name.value.clone()),
+                    span: entry.span.clone(),
+                });
             }
             _ => {}
         }
@@ -89,7 +112,8 @@ fn classify_ignored(piece: &str) -> IalProblemKind {
         return IalProblemKind::CurlyQuotes;
     }
     let opens = value.starts_with(['"', '\'']);
-    let closes = value.len() > 1 && value.ends_with(['"', '\'']) || (!opens && value.ends_with(['"', '\'']));
+    let closes =
+        value.len() > 1 && value.ends_with(['"', '\'']) || (!opens && value.ends_with(['"', '\'']));
     match (opens, closes, value.contains(['"', '\''])) {
         (_, _, false) if !value.is_empty() => IalProblemKind::UnquotedValue,
         (true, false, _) | (false, true, _) => IalProblemKind::HalfQuoted,
@@ -101,7 +125,10 @@ fn classify_ignored(piece: &str) -> IalProblemKind {
 fn quote_in_value(value: &str, quote: char) -> Option<IalProblemKind> {
     let (_, after) = value.split_once(quote)?;
     let after = after.trim_start();
-    let name_len = after.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-').count();
+    let name_len = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+        .count();
     if name_len > 0 && after[name_len..].starts_with('=') {
         Some(IalProblemKind::GluedEntries)
     } else {

@@ -10,13 +10,26 @@ impl SpanParser<'_> {
     /// A `[` without its `]`, reported once per line and only when a `](` follows on the
     /// same line (`[[text](url)`, `[text(url)](…`).
     pub fn note_unmatched_bracket(&mut self, p: usize, open: usize, image: bool, ctx: Ctx) {
-        let line_end = self.memo.finder.find(self.b, b"\n", p).unwrap_or(ctx.end).min(ctx.end);
+        let line_end = self
+            .memo
+            .finder
+            .find(self.b, b"\n", p)
+            .unwrap_or(ctx.end)
+            .min(ctx.end);
         if self.reported_line_end == Some(line_end) {
             return;
         }
         // `:-[ (…)` and `[ sic ]` are prose: a link text starts right after its bracket.
-        let starts_text = self.b.get(p + open).is_some_and(|&c| !super::chars::is_space_byte(c));
-        let link_like = starts_text && self.memo.finder.find(self.b, b"](", p).is_some_and(|at| at < line_end);
+        let starts_text = self
+            .b
+            .get(p + open)
+            .is_some_and(|&c| !super::chars::is_space_byte(c));
+        let link_like = starts_text
+            && self
+                .memo
+                .finder
+                .find(self.b, b"](", p)
+                .is_some_and(|at| at < line_end);
         if link_like {
             self.reported_line_end = Some(line_end);
             self.out.broken.push(BrokenLink {
@@ -29,7 +42,14 @@ impl SpanParser<'_> {
     }
 
     /// Records why a link with matched brackets failed, when the reason is worth reporting.
-    pub fn note_broken(&mut self, why: Option<BrokenKind>, p: usize, open: usize, close: usize, image: bool) {
+    pub fn note_broken(
+        &mut self,
+        why: Option<BrokenKind>,
+        p: usize,
+        open: usize,
+        close: usize,
+        image: bool,
+    ) {
         let Some(kind) = why else { return };
         let (kind, end) = match kind {
             BrokenKind::UnclosedUrl => self.unclosed_url_kind(close + 1),
@@ -38,19 +58,34 @@ impl SpanParser<'_> {
                 (BrokenKind::SpaceBeforeUrl { gap }, end)
             }
             BrokenKind::ExtraCloseBracket => {
-                let end = self.memo.finder.find(self.b, b")", close).filter(|&e| e < self.line_end(close)).map_or(close + 2, |e| e + 1);
+                let end = self
+                    .memo
+                    .finder
+                    .find(self.b, b")", close)
+                    .filter(|&e| e < self.line_end(close))
+                    .map_or(close + 2, |e| e + 1);
                 (BrokenKind::ExtraCloseBracket, end)
             }
             BrokenKind::UndefinedReference { id } => {
                 let line_end = self.line_end(close);
-                let end = self.memo.finder.find(self.b, b"]", close + 1).filter(|&e| e < line_end).map_or(close + 1, |e| e + 1);
+                let end = self
+                    .memo
+                    .finder
+                    .find(self.b, b"]", close + 1)
+                    .filter(|&e| e < line_end)
+                    .map_or(close + 1, |e| e + 1);
                 (BrokenKind::UndefinedReference { id }, end)
             }
             other => (other, close + 1),
         };
         let span = self.t.span(p..end.max(close + 1));
         let text = Some(self.t.span(p + open..close));
-        self.out.broken.push(BrokenLink { kind, span, text, image });
+        self.out.broken.push(BrokenLink {
+            kind,
+            span,
+            text,
+            image,
+        });
     }
 
     /// Why `[text]` with no definition is not a link: `[text] (url)` or `[text]](url)`.
@@ -59,7 +94,8 @@ impl SpanParser<'_> {
         if b.get(q) == Some(&b']') && b.get(q + 1) == Some(&b'(') {
             return Some(BrokenKind::ExtraCloseBracket);
         }
-        self.space_then_url(q, ctx).map(|gap| BrokenKind::SpaceBeforeUrl { gap })
+        self.space_then_url(q, ctx)
+            .map(|gap| BrokenKind::SpaceBeforeUrl { gap })
     }
 
     /// `[text] (url)` after a shortcut reference that did resolve: the `(url)` stays text.
@@ -67,7 +103,12 @@ impl SpanParser<'_> {
         if let Some(gap) = self.space_then_url(close + 1, ctx) {
             let end = self.destination_end.take().unwrap_or(close + 1);
             let span = self.t.span(close + 1..end);
-            self.out.broken.push(BrokenLink { kind: BrokenKind::SpaceBeforeUrl { gap }, span, text: None, image: false });
+            self.out.broken.push(BrokenLink {
+                kind: BrokenKind::SpaceBeforeUrl { gap },
+                span,
+                text: None,
+                image: false,
+            });
         }
     }
 
@@ -94,19 +135,37 @@ impl SpanParser<'_> {
     /// broken construct ends.
     fn unclosed_url_kind(&mut self, q: usize) -> (BrokenKind, usize) {
         let line_end = self.line_end(q);
-        let bracket = self.memo.finder.find(self.b, b"]", q).filter(|&at| at < line_end);
-        let paren = self.memo.finder.find(self.b, b")", q).filter(|&at| at < line_end);
+        let bracket = self
+            .memo
+            .finder
+            .find(self.b, b"]", q)
+            .filter(|&at| at < line_end);
+        let paren = self
+            .memo
+            .finder
+            .find(self.b, b")", q)
+            .filter(|&at| at < line_end);
         match bracket {
-            Some(at) if paren.is_none_or(|p| at < p) => (BrokenKind::UrlClosedWithBracket { at: self.t.span(at..at + 1) }, at + 1),
+            Some(at) if paren.is_none_or(|p| at < p) => (
+                BrokenKind::UrlClosedWithBracket {
+                    at: self.t.span(at..at + 1),
+                },
+                at + 1,
+            ),
             _ => {
-                let word_end = (q..line_end).find(|&k| super::chars::is_space_byte(self.b[k])).unwrap_or(line_end);
+                let word_end = (q..line_end)
+                    .find(|&k| super::chars::is_space_byte(self.b[k]))
+                    .unwrap_or(line_end);
                 (BrokenKind::UnclosedUrl, word_end)
             }
         }
     }
 
     fn line_end(&mut self, from: usize) -> usize {
-        self.memo.finder.find(self.b, b"\n", from).unwrap_or(self.b.len())
+        self.memo
+            .finder
+            .find(self.b, b"\n", from)
+            .unwrap_or(self.b.len())
     }
 }
 
@@ -114,5 +173,10 @@ impl SpanParser<'_> {
 fn looks_like_url(url: &str) -> bool {
     !url.is_empty()
         && !url.bytes().any(super::chars::is_space_byte)
-        && (url.contains("://") || url.starts_with(['/', '#']) || url.starts_with("www.") || url.starts_with("mailto:") || url.starts_with("./") || url.starts_with("../"))
+        && (url.contains("://")
+            || url.starts_with(['/', '#'])
+            || url.starts_with("www.")
+            || url.starts_with("mailto:")
+            || url.starts_with("./")
+            || url.starts_with("../"))
 }

@@ -37,7 +37,12 @@ impl BlockParser<'_> {
             (base + 1..base + 1 + gt, base + 2 + gt)
         } else {
             if let Some((url, title)) = same_line_title(rest) {
-                let def = DefRaw { span: start..lines[i].end, id, url: shift(url, base), title: Some(shift(title, base)) };
+                let def = DefRaw {
+                    span: start..lines[i].end,
+                    id,
+                    url: shift(url, base),
+                    title: Some(shift(title, base)),
+                };
                 return Some((def, i + 1));
             }
             let trimmed = rest.trim_end_matches([' ', '\t']);
@@ -51,7 +56,12 @@ impl BlockParser<'_> {
             let offset = tail + (after.len() - after.trim_start_matches([' ', '\t']).len());
             let has_gap = after.starts_with([' ', '\t']);
             if has_gap {
-                let def = DefRaw { span: start..lines[i].end, id, url, title: Some(shift(title, offset)) };
+                let def = DefRaw {
+                    span: start..lines[i].end,
+                    id,
+                    url,
+                    title: Some(shift(title, offset)),
+                };
                 return Some((def, i + 1));
             }
         }
@@ -62,11 +72,24 @@ impl BlockParser<'_> {
             let text = &self.src[next.start..next.end];
             let lead = text.len() - text.trim_start_matches([' ', '\t']).len();
             if let Some(title) = quoted_whole(&text[lead..]) {
-                let def = DefRaw { span: start..next.end, id, url, title: Some(shift(title, next.start + lead)) };
+                let def = DefRaw {
+                    span: start..next.end,
+                    id,
+                    url,
+                    title: Some(shift(title, next.start + lead)),
+                };
                 return Some((def, i + 2));
             }
         }
-        Some((DefRaw { span: start..lines[i].end, id, url, title: None }, i + 1))
+        Some((
+            DefRaw {
+                span: start..lines[i].end,
+                id,
+                url,
+                title: None,
+            },
+            i + 1,
+        ))
     }
 }
 
@@ -75,7 +98,9 @@ fn shift(r: Range<usize>, by: usize) -> Range<usize> {
 }
 
 fn has_space_quote(s: &str) -> bool {
-    s.as_bytes().windows(2).any(|w| matches!(w[0], b' ' | b'\t') && matches!(w[1], b'"' | b'\''))
+    s.as_bytes()
+        .windows(2)
+        .any(|w| matches!(w[0], b' ' | b'\t') && matches!(w[1], b'"' | b'\''))
 }
 
 /// `q X q` filling `s` up to trailing spaces: the range of `X`.

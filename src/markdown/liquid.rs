@@ -17,12 +17,35 @@ pub const REMOVED: u8 = 0x01;
 
 /// Tags that print nothing.
 const CONTROL_TAGS: &[&str] = &[
-    "if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase", "for", "endfor", "break",
-    "continue", "assign", "capture", "endcapture", "liquid", "comment", "endcomment", "tablerow", "endtablerow",
+    "if",
+    "elsif",
+    "else",
+    "endif",
+    "unless",
+    "endunless",
+    "case",
+    "when",
+    "endcase",
+    "for",
+    "endfor",
+    "break",
+    "continue",
+    "assign",
+    "capture",
+    "endcapture",
+    "liquid",
+    "comment",
+    "endcomment",
+    "tablerow",
+    "endtablerow",
 ];
 
 /// Tags whose body is skipped with the tag.
-const BLOCK_TAGS: &[(&str, &str)] = &[("raw", "endraw"), ("comment", "endcomment"), ("highlight", "endhighlight")];
+const BLOCK_TAGS: &[(&str, &str)] = &[
+    ("raw", "endraw"),
+    ("comment", "endcomment"),
+    ("highlight", "endhighlight"),
+];
 
 /// The body with Liquid masked, and the skipped blocks.
 pub struct Masked {
@@ -74,7 +97,11 @@ pub fn mask(body: &str) -> Masked {
             }
             continue;
         }
-        let byte = if CONTROL_TAGS.contains(&name) { REMOVED } else { b'x' };
+        let byte = if CONTROL_TAGS.contains(&name) {
+            REMOVED
+        } else {
+            b'x'
+        };
         fill(&mut out, found..end, byte);
         pos = end;
     }
@@ -84,17 +111,24 @@ pub fn mask(body: &str) -> Masked {
 }
 
 fn memchr_brace(b: &[u8], from: usize) -> Option<usize> {
-    (from..b.len().saturating_sub(1)).find(|&i| b[i] == b'{' && (b[i + 1] == b'{' || b[i + 1] == b'%'))
+    (from..b.len().saturating_sub(1))
+        .find(|&i| b[i] == b'{' && (b[i + 1] == b'{' || b[i + 1] == b'%'))
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 /// The tag name in `{%- name args -%}`'s inside.
 fn tag_name(inside: &str) -> &str {
     let inside = inside.trim_start_matches('-').trim_start();
-    let len = inside.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+    let len = inside
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
     &inside[..len]
 }
 
@@ -114,8 +148,18 @@ fn find_end_tag(body: &str, from: usize, end_name: &str) -> Option<usize> {
 
 /// Extends `r` to start at its line's start and end after its last line's newline.
 fn widen_to_lines(b: &[u8], r: Range<usize>) -> Range<usize> {
-    let line_start = b[..r.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    let start = if b[line_start..r.start].iter().all(|c| c.is_ascii_whitespace()) { line_start } else { r.start };
+    let line_start = b[..r.start]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    let start = if b[line_start..r.start]
+        .iter()
+        .all(|c| c.is_ascii_whitespace())
+    {
+        line_start
+    } else {
+        r.start
+    };
     let end = find(b, r.end, b"\n").map_or(b.len(), |p| p + 1);
     start..end
 }

@@ -20,7 +20,14 @@ use std::collections::HashMap;
 pub type CtxKey = (bool, bool, bool, bool, usize, usize);
 
 pub fn key(ctx: &Ctx) -> CtxKey {
-    (ctx.in_link, ctx.in_em, ctx.in_strong, ctx.raw_only, ctx.start, ctx.end)
+    (
+        ctx.in_link,
+        ctx.in_em,
+        ctx.in_strong,
+        ctx.raw_only,
+        ctx.start,
+        ctx.end,
+    )
 }
 
 /// One bracket event at a link's level: an opening `[`/`![`, a closing `]`, or the end of an
@@ -49,7 +56,13 @@ pub struct Memo {
 impl Memo {
     /// Stores what the bracket events of the link parse opened at `open` say about every `[`
     /// seen at that level. `found` is the position of the closing `]` when the parse found it.
-    pub fn record_brackets(&mut self, key: CtxKey, open: usize, events: &[BracketEvent], found: Option<usize>) {
+    pub fn record_brackets(
+        &mut self,
+        key: CtxKey,
+        open: usize,
+        events: &[BracketEvent],
+        found: Option<usize>,
+    ) {
         let mut stack: Vec<usize> = Vec::new();
         for event in events {
             match *event {
@@ -76,7 +89,9 @@ impl Memo {
     }
 
     pub fn emphasis_failed(&self, key: CtxKey, delim: &'static str, at: usize) -> bool {
-        self.emphasis_fail.get(&(key, delim)).is_some_and(|&from| from <= at)
+        self.emphasis_fail
+            .get(&(key, delim))
+            .is_some_and(|&from| from <= at)
     }
 
     pub fn note_emphasis_failure(&mut self, key: CtxKey, delim: &'static str, at: usize) {
@@ -125,7 +140,12 @@ impl ParenIndex {
                 space_quote.push(i);
             }
         }
-        ParenIndex { matching, space_quote, title_end_double: dq, title_end_single: sq }
+        ParenIndex {
+            matching,
+            space_quote,
+            title_end_double: dq,
+            title_end_single: sq,
+        }
     }
 
     /// The first entry of `sorted` at or after `from`.

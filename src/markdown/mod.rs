@@ -42,10 +42,12 @@ mod spans;
 mod standalone;
 mod text;
 
-pub use ial::{Effect, EntryKind, Follows, Ial, IalEntry, IalProblem, IalProblemKind, parse_attribute_list};
+pub use ial::{
+    Effect, EntryKind, Follows, Ial, IalEntry, IalProblem, IalProblemKind, parse_attribute_list,
+};
 pub use model::{
-    BlockKind, BrokenKind, BrokenLink, ElementKind, HtmlAttr, Link, LinkKind, RefDef, Scan, Skipped, SkippedKind, Span,
-    Spanned,
+    BlockKind, BrokenKind, BrokenLink, ElementKind, HtmlAttr, Link, LinkKind, RefDef, Scan,
+    Skipped, SkippedKind, Span, Spanned,
 };
 pub use standalone::parse_ial;
 
@@ -90,7 +92,8 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
         steps += parser.steps;
     }
     for range in &blocks.raw_html {
-        out.links.extend(anchors::raw_anchors(body, &masked.text, range.clone()));
+        out.links
+            .extend(anchors::raw_anchors(body, &masked.text, range.clone()));
     }
     let scan = finish::finish(body, &masked, &blocks, out, ref_defs, &trailing, offset);
     (scan, steps)

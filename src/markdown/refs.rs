@@ -41,15 +41,29 @@ impl RefTable {
     pub fn build(body: &str, masked: &str, defs: &[DefRaw]) -> (RefTable, Vec<RefDef>) {
         let mut table = RefTable::default();
         let mut public = Vec::new();
-        let spanned = |r: &std::ops::Range<usize>| Spanned { value: body[r.clone()].to_string(), span: r.clone() };
+        let spanned = |r: &std::ops::Range<usize>| Spanned {
+            value: body[r.clone()].to_string(),
+            span: r.clone(),
+        };
         for def in defs {
             let id = spanned(&def.id);
             let normalized_id = normalize_link_id(&id.value);
             let url = spanned(&def.url);
             let title = def.title.as_ref().map(spanned);
             table.map.insert(normalized_id.clone(), table.entries.len());
-            table.entries.push(RefEntry { url: url.clone(), title: title.clone(), has_liquid: body[def.url.clone()] != masked[def.url.clone()] });
-            public.push(RefDef { span: def.span.clone(), id, normalized_id, url, title, ials: Vec::new() });
+            table.entries.push(RefEntry {
+                url: url.clone(),
+                title: title.clone(),
+                has_liquid: body[def.url.clone()] != masked[def.url.clone()],
+            });
+            public.push(RefDef {
+                span: def.span.clone(),
+                id,
+                normalized_id,
+                url,
+                title,
+                ials: Vec::new(),
+            });
         }
         (table, public)
     }

@@ -28,5 +28,9 @@ pub fn smart_quote_end(s: &str, p: usize) -> Option<usize> {
     let leading_ok = quote_at == p || is_space(c);
     let double = (rest.starts_with("\"'") || rest.starts_with("'\""))
         && char_at(rest, 2).is_some_and(|w| w.is_ascii_alphanumeric() || w == '_');
-    Some(if double && leading_ok { quote_at + 2 } else { quote_at + 1 })
+    Some(if double && leading_ok {
+        quote_at + 2
+    } else {
+        quote_at + 1
+    })
 }

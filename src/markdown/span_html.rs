@@ -11,27 +11,39 @@ impl SpanParser<'_> {
     pub fn parse_autolink(&mut self, frame: &mut Frame, _ctx: Ctx) -> bool {
         let p = self.pos;
         let rest = &self.s[p + 1..];
-        let scheme = ["mailto:", "https:", "http:", "ftps:", "ftp:"].iter().find(|s| rest.starts_with(*s));
+        let scheme = ["mailto:", "https:", "http:", "ftps:", "ftp:"]
+            .iter()
+            .find(|s| rest.starts_with(*s));
         let close = match scheme {
             Some(s) => {
                 let from = p + 1 + s.len() + 1;
                 let gt = self.memo.finder.find(self.b, b">", from);
                 let nl = self.memo.finder.find(self.b, b"\n", p);
-                gt.filter(|&g| nl.is_none_or(|n| g < n) && char_at(self.s, p + 1 + s.len()).is_some_and(|c| c != '\n'))
+                gt.filter(|&g| {
+                    nl.is_none_or(|n| g < n)
+                        && char_at(self.s, p + 1 + s.len()).is_some_and(|c| c != '\n')
+                })
             }
             None => email_end(self.s, p + 1),
         };
         let Some(close) = close else { return false };
         let content = p + 1..close;
         let raw = &self.t.original[content.clone()];
-        let href = if scheme.is_some() { raw.to_string() } else { format!("mailto:{raw}") };
+        let href = if scheme.is_some() {
+            raw.to_string()
+        } else {
+            format!("mailto:{raw}")
+        };
         self.pos = close + 1;
         let link = Link {
             kind: LinkKind::Autolink,
             image: false,
             span: self.t.span(p..close + 1),
             text: self.t.span(content.clone()),
-            url: Some(Spanned { value: href, span: self.t.span(content) }),
+            url: Some(Spanned {
+                value: href,
+                span: self.t.span(content),
+            }),
             title: None,
             ref_id: None,
             ref_def: None,
@@ -58,7 +70,11 @@ impl SpanParser<'_> {
             return true;
         }
         let Some(tag) = html_tag::tag_at(self.s, p, &mut self.memo.finder) else {
-            if self.s[p..].len() > 2 && self.s[p + 1..p + 3].eq_ignore_ascii_case("a ") {
+            if self
+                .b
+                .get(p + 1..p + 3)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"a "))
+            {
                 self.note_malformed_anchor(p);
             }
             // `add_text(@src.getch)`
@@ -76,14 +92,26 @@ impl SpanParser<'_> {
             .attrs
             .iter()
             .map(|a| HtmlAttr {
-                name: Spanned { value: self.s[a.name.clone()].to_ascii_lowercase(), span: self.t.span(a.name.clone()) },
-                value: a.value.clone().map(|v| Spanned { value: self.t.original[v.clone()].to_string(), span: self.t.span(v) }),
+                name: Spanned {
+                    value: self.s[a.name.clone()].to_ascii_lowercase(),
+                    span: self.t.span(a.name.clone()),
+                },
+                value: a.value.clone().map(|v| Spanned {
+                    value: self.t.original[v.clone()].to_string(),
+                    span: self.t.span(v),
+                }),
                 quote: a.quote.map(char::from),
             })
             .collect();
-        let raw_model = !SPAN_CONTENT.contains(&name.as_str()) && !BLOCK_CONTENT.contains(&name.as_str());
+        let raw_model =
+            !SPAN_CONTENT.contains(&name.as_str()) && !BLOCK_CONTENT.contains(&name.as_str());
         let mut parse_body = !raw_model && !ctx.raw_only;
-        match attrs.iter().find(|a| a.name.value == "markdown").and_then(|a| a.value.as_ref()).map(|v| v.value.as_str()) {
+        match attrs
+            .iter()
+            .find(|a| a.name.value == "markdown")
+            .and_then(|a| a.value.as_ref())
+            .map(|v| v.value.as_str())
+        {
             Some("0") => parse_body = false,
             Some("1") => parse_body = !raw_model,
             Some("span") => parse_body = true,
@@ -100,8 +128,16 @@ impl SpanParser<'_> {
         let mut text = tag.end..tag.end;
         let mut end = tag.end;
         if !tag.self_closing && !VOID_ELEMENTS.contains(&name.as_str()) && ctx.depth < MAX_DEPTH {
-            let stop = Stop::HtmlClose { name: name.clone(), ignore_case: html_tag::is_known(&name) };
-            let inner = Ctx { raw_only: !parse_body, depth: ctx.depth + 1, enclosing: Some(ElementKind::Html), ..ctx };
+            let stop = Stop::HtmlClose {
+                name: name.clone(),
+                ignore_case: html_tag::is_known(&name),
+            };
+            let inner = Ctx {
+                raw_only: !parse_body,
+                depth: ctx.depth + 1,
+                enclosing: Some(ElementKind::Html),
+                ..ctx
+            };
             let found = self.nested_parse(&mut el, inner, &stop);
             text = tag.end..self.pos;
             if found {
@@ -115,17 +151,25 @@ impl SpanParser<'_> {
             self.add_element(frame, ElementKind::Html, el.recent_link.map(|(l, _)| l));
             return true;
         }
-        let href = attrs.iter().find(|a| a.name.value == "href").and_then(|a| a.value.clone());
+        let href = attrs
+            .iter()
+            .find(|a| a.name.value == "href")
+            .and_then(|a| a.value.clone());
         let link = Link {
             kind: LinkKind::HtmlAnchor,
             image: false,
             span: self.t.span(p..end),
             text: self.t.span(text),
             url_has_liquid: tag.attrs.iter().any(|a| {
-                a.value.clone().is_some_and(|v| self.s[a.name.clone()].eq_ignore_ascii_case("href") && self.has_liquid(v))
+                a.value.clone().is_some_and(|v| {
+                    self.s[a.name.clone()].eq_ignore_ascii_case("href") && self.has_liquid(v)
+                })
             }),
             url: href,
-            title: attrs.iter().find(|a| a.name.value == "title").and_then(|a| a.value.clone()),
+            title: attrs
+                .iter()
+                .find(|a| a.name.value == "title")
+                .and_then(|a| a.value.clone()),
             ref_id: None,
             ref_def: None,
             ials: Vec::new(),
@@ -140,7 +184,12 @@ impl SpanParser<'_> {
     }
 
     fn note_malformed_anchor(&mut self, p: usize) {
-        let end = self.memo.finder.find(self.b, b">", p).filter(|&g| !self.s[p..g].contains('\n')).map_or(p + 2, |g| g + 1);
+        let end = self
+            .memo
+            .finder
+            .find(self.b, b">", p)
+            .filter(|&g| !self.s[p..g].contains('\n'))
+            .map_or(p + 2, |g| g + 1);
         self.out.broken.push(super::model::BrokenLink {
             kind: super::model::BrokenKind::MalformedHtmlAnchor,
             span: self.t.span(p..end),

@@ -29,8 +29,18 @@ impl SpanParser<'_> {
         }
         let Some((content, end)) = self.ial_extent(p, ctx.end) else {
             if self.b.get(p + 2) == Some(&b'}') {
-                let problem = IalProblem { kind: IalProblemKind::Empty, span: self.t.span(p..p + 3) };
-                self.record_ial(frame, frame.last, p..p + 3, p + 2..p + 2, false, vec![problem]);
+                let problem = IalProblem {
+                    kind: IalProblemKind::Empty,
+                    span: self.t.span(p..p + 3),
+                };
+                self.record_ial(
+                    frame,
+                    frame.last,
+                    p..p + 3,
+                    p + 2..p + 2,
+                    false,
+                    vec![problem],
+                );
             }
             self.add_text(frame, p..p + 1, false);
             self.pos = p + 1;
@@ -61,7 +71,10 @@ impl SpanParser<'_> {
         if !b[p..].starts_with(b"{::") {
             return None;
         }
-        let name_len = b[p + 3..].iter().take_while(|c| super::chars::is_word_byte(**c)).count();
+        let name_len = b[p + 3..]
+            .iter()
+            .take_while(|c| super::chars::is_word_byte(**c))
+            .count();
         let after = p + 3 + name_len;
         if name_len == 0 || after >= ctx.end {
             return None;
@@ -72,13 +85,22 @@ impl SpanParser<'_> {
             (after + 2, true)
         } else if super::chars::is_space_byte(b[after]) {
             let (content, end) = self.ial_extent(after - 1, ctx.end)?;
-            (end, content.end > content.start && b[content.end - 1] == b'/')
+            (
+                end,
+                content.end > content.start && b[content.end - 1] == b'/',
+            )
         } else {
             return None;
         };
         let name = &self.s[p + 3..after];
-        let body_end = if self_closing { Some(tag_end) } else { self.extension_stop(tag_end, name, ctx.end) };
-        let Some(end) = body_end else { return Some(false) };
+        let body_end = if self_closing {
+            Some(tag_end)
+        } else {
+            self.extension_stop(tag_end, name, ctx.end)
+        };
+        let Some(end) = body_end else {
+            return Some(false);
+        };
         let kind = match name {
             "comment" => Some(ElementKind::Comment),
             "nomarkdown" => Some(ElementKind::RawExtension),
@@ -95,7 +117,12 @@ impl SpanParser<'_> {
     /// The end of `{:/name}` or `{:/}` after `from`.
     fn extension_stop(&mut self, from: usize, name: &str, end: usize) -> Option<usize> {
         let mut at = from;
-        while let Some(open) = self.memo.finder.find(self.b, b"{:/", at).filter(|&o| o < end) {
+        while let Some(open) = self
+            .memo
+            .finder
+            .find(self.b, b"{:/", at)
+            .filter(|&o| o < end)
+        {
             let rest = &self.s[open + 3..end];
             if rest.starts_with('}') {
                 return Some(open + 4);
@@ -112,16 +139,31 @@ impl SpanParser<'_> {
     /// before it.
     pub fn look_for_lookalike_ial(&mut self, frame: &Frame, at: usize, follows: Last) {
         if let Some((content, close, kind)) = lookalike(self.s, at, &mut self.memo.finder) {
-            let problem = IalProblem { kind, span: self.t.span(at..content.start) };
+            let problem = IalProblem {
+                kind,
+                span: self.t.span(at..content.start),
+            };
             self.record_ial(frame, follows, at..close + 1, content, false, vec![problem]);
         }
     }
 
     /// Builds and stores an IAL found at `span` with attribute text `content`.
-    fn record_ial(&mut self, frame: &Frame, follows: Last, span: Range<usize>, content: Range<usize>, recognized: bool, mut problems: Vec<IalProblem>) {
+    fn record_ial(
+        &mut self,
+        frame: &Frame,
+        follows: Last,
+        span: Range<usize>,
+        content: Range<usize>,
+        recognized: bool,
+        mut problems: Vec<IalProblem>,
+    ) {
         let t = self.t;
         let to_file = |r: usize| t.to_file(content.start + r);
-        let entries = build_entries(&self.s[content.clone()], &t.original[content.clone()], &to_file);
+        let entries = build_entries(
+            &self.s[content.clone()],
+            &t.original[content.clone()],
+            &to_file,
+        );
         let absolute = |r: usize| t.to_file(r);
         for found in find_problems(self.s, content.clone(), &entries, &absolute) {
             if !problems.iter().any(|p| p.kind == found.kind) {
@@ -129,12 +171,18 @@ impl SpanParser<'_> {
             }
         }
         if recognized && self.brace_cut_value(&content, span.end) {
-            problems.push(IalProblem { kind: IalProblemKind::BraceInValue, span: t.span(span.end - 1..span.end) });
+            problems.push(IalProblem {
+                kind: IalProblemKind::BraceInValue,
+                span: t.span(span.end - 1..span.end),
+            });
         }
         let link = match follows {
             Last::Link(i) => Some(i),
             Last::Element(_, inner) => inner,
-            Last::Text => frame.recent_link.filter(|(_, end)| self.s[*end..span.start].trim().is_empty()).map(|(i, _)| i),
+            Last::Text => frame
+                .recent_link
+                .filter(|(_, end)| self.s[*end..span.start].trim().is_empty())
+                .map(|(i, _)| i),
             Last::Nothing => None,
         };
         let follows = match follows {
@@ -151,7 +199,15 @@ impl SpanParser<'_> {
         }
         let span = t.span(span);
         let content = t.span(content);
-        self.out.ials.push(Ial { span, content, recognized, entries, problems, follows, link });
+        self.out.ials.push(Ial {
+            span,
+            content,
+            recognized,
+            entries,
+            problems,
+            follows,
+            link,
+        });
     }
 
     fn brace_cut_value(&mut self, content: &Range<usize>, after: usize) -> bool {
@@ -161,7 +217,12 @@ impl SpanParser<'_> {
 
 /// `IAL_SPAN_START` at `p`: the content range and the end (after `}`). The content runs to
 /// the first `}` not preceded by `\`; failing that, back to the last `\}` of the text.
-pub fn ial_extent(b: &[u8], p: usize, end: usize, finder: &mut NextFinder) -> Option<(Range<usize>, usize)> {
+pub fn ial_extent(
+    b: &[u8],
+    p: usize,
+    end: usize,
+    finder: &mut NextFinder,
+) -> Option<(Range<usize>, usize)> {
     let start = p + 2;
     if start >= end || b[start] == b'}' {
         return None;
@@ -173,13 +234,20 @@ pub fn ial_extent(b: &[u8], p: usize, end: usize, finder: &mut NextFinder) -> Op
         }
         from = j + 1;
     }
-    let last = b[..end].iter().rposition(|&c| c == b'}').filter(|&j| j > start)?;
+    let last = b[..end]
+        .iter()
+        .rposition(|&c| c == b'}')
+        .filter(|&j| j > start)?;
     Some((start..last, last + 1))
 }
 
 /// A `{` at `at` that reads like an attribute list kramdown will not take: the content range,
 /// the `}` position and what is wrong.
-pub fn lookalike(s: &str, at: usize, finder: &mut NextFinder) -> Option<(Range<usize>, usize, IalProblemKind)> {
+pub fn lookalike(
+    s: &str,
+    at: usize,
+    finder: &mut NextFinder,
+) -> Option<(Range<usize>, usize, IalProblemKind)> {
     let b = s.as_bytes();
     if b.get(at + 1) == Some(&b':') {
         return None;
@@ -192,29 +260,49 @@ pub fn lookalike(s: &str, at: usize, finder: &mut NextFinder) -> Option<(Range<u
     let start = if space_before_colon { j + 1 } else { at + 1 };
     let line_end = finder.find(b, b"\n", at).unwrap_or(b.len());
     let close = finder.find(b, b"}", start).filter(|&c| c < line_end)?;
-    let kind = if space_before_colon { IalProblemKind::SpaceBeforeColon } else { IalProblemKind::MissingColon };
+    let kind = if space_before_colon {
+        IalProblemKind::SpaceBeforeColon
+    } else {
+        IalProblemKind::MissingColon
+    };
     looks_like_ial(&s[start..close]).then_some((start..close, close, kind))
 }
 
 /// `{:target="a}b"}`: the content has an odd quote, and the text glued to the `}` holds the
 /// same quote and then another `}`.
 pub fn brace_cut_value(content: &str, after: &str) -> bool {
-    let glued = &after[..after.find(|c: char| c.is_ascii_whitespace()).unwrap_or(after.len())];
-    ['"', '\''].iter().any(|&q| content.matches(q).count() % 2 == 1 && glued.find(q).is_some_and(|at| glued[at..].contains('}')))
+    let glued = &after[..after
+        .find(|c: char| c.is_ascii_whitespace())
+        .unwrap_or(after.len())];
+    ['"', '\''].iter().any(|&q| {
+        content.matches(q).count() % 2 == 1
+            && glued.find(q).is_some_and(|at| glued[at..].contains('}'))
+    })
 }
 
 /// Whitespace-separated `key=value`, `.class` and `#id` tokens, at least one of them.
 fn looks_like_ial(content: &str) -> bool {
     let tokens: Vec<&str> = content.split_ascii_whitespace().collect();
     let key_value = |t: &str| {
-        let key = t.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-').count();
-        key > 0 && t.as_bytes()[0].is_ascii_alphabetic() && t[key..].starts_with('=') && t.len() > key + 1 && !t[key..].starts_with("==")
+        let key = t
+            .bytes()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
+            .count();
+        key > 0
+            && t.as_bytes()[0].is_ascii_alphabetic()
+            && t[key..].starts_with('=')
+            && t.len() > key + 1
+            && !t[key..].starts_with("==")
     };
     let class_or_id = |t: &str| {
         (t.starts_with('.') || t.starts_with('#'))
             && t.len() > 1
             && t.as_bytes()[1].is_ascii_alphabetic()
-            && t[1..].bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'#'))
+            && t[1..]
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'#'))
     };
-    !tokens.is_empty() && tokens.iter().all(|t| key_value(t) || class_or_id(t)) && !content.contains("=>")
+    !tokens.is_empty()
+        && tokens.iter().all(|t| key_value(t) || class_or_id(t))
+        && !content.contains("=>")
 }

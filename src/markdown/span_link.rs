@@ -19,8 +19,17 @@ use std::ops::Range;
 
 /// Where a link that passed its brackets points.
 pub enum Target {
-    Inline { url: Range<usize>, title: Option<Range<usize>>, end: usize },
-    Reference { kind: LinkKind, id: Range<usize>, def: usize, end: usize },
+    Inline {
+        url: Range<usize>,
+        title: Option<Range<usize>>,
+        end: usize,
+    },
+    Reference {
+        kind: LinkKind,
+        id: Range<usize>,
+        def: usize,
+        end: usize,
+    },
 }
 
 /// `ESCAPED_CHARS` of the kramdown parser (used on the link text for the reference id).
@@ -36,7 +45,11 @@ impl SpanParser<'_> {
             self.link_as_text(frame, p, open);
             return;
         }
-        let text_ctx = Ctx { in_link: true, depth: ctx.depth + 1, ..ctx };
+        let text_ctx = Ctx {
+            in_link: true,
+            depth: ctx.depth + 1,
+            ..ctx
+        };
         let memo_key = (key(&text_ctx), p);
         let known = self.memo.brackets.get(&memo_key).copied();
         match known {
@@ -78,7 +91,11 @@ impl SpanParser<'_> {
                 let end = link_end(&target);
                 self.out.links[index] = link;
                 self.pos = end;
-                if let Target::Reference { kind: LinkKind::Shortcut, .. } = target {
+                if let Target::Reference {
+                    kind: LinkKind::Shortcut,
+                    ..
+                } = target
+                {
                     self.note_space_before_url(close, ctx);
                 }
                 self.attach_link(frame, index, image);
@@ -115,7 +132,12 @@ impl SpanParser<'_> {
     }
 
     /// Everything after the closing `]`: a reference or an inline destination.
-    fn after_bracket(&mut self, text_start: usize, close: usize, ctx: Ctx) -> Result<Target, Option<BrokenKind>> {
+    fn after_bracket(
+        &mut self,
+        text_start: usize,
+        close: usize,
+        ctx: Ctx,
+    ) -> Result<Target, Option<BrokenKind>> {
         let (b, end) = (self.b, ctx.end);
         let q = close + 1;
         let mut w = q;
@@ -125,13 +147,31 @@ impl SpanParser<'_> {
         if w < end && b[w] == b'[' {
             if let Some(r) = self.memo.finder.find(b, b"]", w + 1).filter(|&r| r < end) {
                 let explicit = r > w + 1;
-                let id = if explicit { w + 1..r } else { text_start..close };
-                let kind = if explicit { LinkKind::Reference } else { LinkKind::Collapsed };
-                let name = if explicit { self.t.original[id.clone()].to_string() } else { self.link_text_id(text_start, close) };
+                let id = if explicit {
+                    w + 1..r
+                } else {
+                    text_start..close
+                };
+                let kind = if explicit {
+                    LinkKind::Reference
+                } else {
+                    LinkKind::Collapsed
+                };
+                let name = if explicit {
+                    self.t.original[id.clone()].to_string()
+                } else {
+                    self.link_text_id(text_start, close)
+                };
                 // `[Feature #1] [experimental]` with a space between is prose, not a link.
-                let report = (w == q).then_some(BrokenKind::UndefinedReference { id: name.clone() });
+                let report =
+                    (w == q).then_some(BrokenKind::UndefinedReference { id: name.clone() });
                 return match self.refs.lookup(&name) {
-                    Some(def) => Ok(Target::Reference { kind, id, def, end: r + 1 }),
+                    Some(def) => Ok(Target::Reference {
+                        kind,
+                        id,
+                        def,
+                        end: r + 1,
+                    }),
                     None => Err(report),
                 };
             }
@@ -139,11 +179,17 @@ impl SpanParser<'_> {
         if q >= end || b[q] != b'(' {
             let name = self.link_text_id(text_start, close);
             return match self.refs.lookup(&name) {
-                Some(def) => Ok(Target::Reference { kind: LinkKind::Shortcut, id: text_start..close, def, end: q }),
+                Some(def) => Ok(Target::Reference {
+                    kind: LinkKind::Shortcut,
+                    id: text_start..close,
+                    def,
+                    end: q,
+                }),
                 None => Err(self.classify_shortcut_failure(q, ctx)),
             };
         }
-        self.inline_destination(q, ctx).ok_or(Some(BrokenKind::UnclosedUrl))
+        self.inline_destination(q, ctx)
+            .ok_or(Some(BrokenKind::UnclosedUrl))
     }
 
     /// The inline destination starting with `(` at `q`.
@@ -156,7 +202,11 @@ impl SpanParser<'_> {
             let nl = self.memo.finder.find(b, b"\n", q + 2);
             if let Some(g) = gt.filter(|&g| nl.is_none_or(|n| g < n)) {
                 if b.get(g + 1) == Some(&b')') && g + 1 < end {
-                    return Some(Target::Inline { url: q + 2..g, title: None, end: g + 2 });
+                    return Some(Target::Inline {
+                        url: q + 2..g,
+                        title: None,
+                        end: g + 2,
+                    });
                 }
                 url = q + 2..g;
                 title_from = Some(g + 1);
@@ -168,7 +218,11 @@ impl SpanParser<'_> {
             let space_quote = ParenIndex::first_from(&index.space_quote, q).filter(|&s| s < end);
             match (matching, space_quote) {
                 (Some(m), s) if s.is_none_or(|s| m < s) => {
-                    return Some(Target::Inline { url: strip(b, q + 1..m), title: None, end: m + 1 });
+                    return Some(Target::Inline {
+                        url: strip(b, q + 1..m),
+                        title: None,
+                        end: m + 1,
+                    });
                 }
                 (_, Some(s)) => {
                     url = strip(b, q + 1..s);
@@ -181,7 +235,11 @@ impl SpanParser<'_> {
             }
         }
         let (title, close) = self.title(title_from?, end)?;
-        Some(Target::Inline { url, title: Some(title), end: close + 1 })
+        Some(Target::Inline {
+            url,
+            title: Some(title),
+            end: close + 1,
+        })
     }
 
     /// `LINK_INLINE_TITLE_RE` at `from`: the title's range and the position of `)`.
@@ -191,9 +249,15 @@ impl SpanParser<'_> {
         while at < end && super::chars::is_space_byte(b[at]) {
             at += 1;
         }
-        let quote = *b.get(at).filter(|&&c| (c == b'"' || c == b'\'') && at < end)?;
+        let quote = *b
+            .get(at)
+            .filter(|&&c| (c == b'"' || c == b'\'') && at < end)?;
         let index = self.memo.parens.get_or_insert_with(|| ParenIndex::build(b));
-        let ends = if quote == b'"' { &index.title_end_double } else { &index.title_end_single };
+        let ends = if quote == b'"' {
+            &index.title_end_double
+        } else {
+            &index.title_end_single
+        };
         let close_quote = ParenIndex::first_from(ends, at + 2).filter(|&e| e < end)?;
         let mut paren = close_quote + 1;
         while super::chars::is_space_byte(b[paren]) {
@@ -219,7 +283,15 @@ impl SpanParser<'_> {
         out
     }
 
-    fn build_link(&self, p: usize, open: usize, close: usize, image: bool, target: &Target, ctx: Ctx) -> Link {
+    fn build_link(
+        &self,
+        p: usize,
+        open: usize,
+        close: usize,
+        image: bool,
+        target: &Target,
+        ctx: Ctx,
+    ) -> Link {
         let mut link = placeholder_link();
         link.image = image;
         link.text = self.t.span(p + open..close);
@@ -246,7 +318,10 @@ impl SpanParser<'_> {
     }
 
     pub fn spanned(&self, r: Range<usize>) -> Spanned<String> {
-        Spanned { value: self.t.original[r.clone()].to_string(), span: self.t.span(r) }
+        Spanned {
+            value: self.t.original[r.clone()].to_string(),
+            span: self.t.span(r),
+        }
     }
 
     /// Whether Liquid was masked inside `r`.

@@ -58,7 +58,9 @@ impl SpanParser<'_> {
     /// `HTML_SPAN_START = /<(UNAME|!--|\/)/`
     fn html_start(&self, p: usize) -> bool {
         let rest = &self.s[p + 1..];
-        rest.starts_with("!--") || rest.starts_with('/') || super::html_tag::uname_len(self.s, p + 1) > 0
+        rest.starts_with("!--")
+            || rest.starts_with('/')
+            || super::html_tag::uname_len(self.s, p + 1) > 0
     }
 
     /// `LINK_START = /!?\[(?=[^^])/`
@@ -88,7 +90,11 @@ impl SpanParser<'_> {
                 _ => false,
             }
         };
-        let nested = if strong { ctx.in_strong || frame.kind == FrameKind::Strong } else { ctx.in_em || frame.kind == FrameKind::Em };
+        let nested = if strong {
+            ctx.in_strong || frame.kind == FrameKind::Strong
+        } else {
+            ctx.in_em || frame.kind == FrameKind::Em
+        };
         let space_after = char_at(self.s, p + delim.len()).is_some_and(is_space);
         if (c == b'_' && after_alpha) || space_after || nested || ctx.depth >= MAX_DEPTH {
             self.add_text(frame, p..p + delim.len(), false);
@@ -120,8 +126,18 @@ impl SpanParser<'_> {
 
     /// `sub_parse`: the content of an emphasis from `start`; on success leaves `self.pos` at
     /// the closing delimiter and returns the element, the link in it and the delimiter length.
-    fn emphasis_body(&mut self, ctx: Ctx, start: usize, delim: &'static str, strong: bool) -> Option<(ElementKind, Option<usize>, usize)> {
-        let kind = if strong { ElementKind::Strong } else { ElementKind::Emphasis };
+    fn emphasis_body(
+        &mut self,
+        ctx: Ctx,
+        start: usize,
+        delim: &'static str,
+        strong: bool,
+    ) -> Option<(ElementKind, Option<usize>, usize)> {
+        let kind = if strong {
+            ElementKind::Strong
+        } else {
+            ElementKind::Emphasis
+        };
         let inner_ctx = Ctx {
             in_em: ctx.in_em || !strong,
             in_strong: ctx.in_strong || strong,
@@ -133,12 +149,17 @@ impl SpanParser<'_> {
             return None;
         }
         self.pos = start;
-        let mut el = Frame::new(if strong { FrameKind::Strong } else { FrameKind::Em });
+        let mut el = Frame::new(if strong {
+            FrameKind::Strong
+        } else {
+            FrameKind::Em
+        });
         let stop = Stop::Emphasis { delim, em: !strong };
         if self.nested_parse(&mut el, inner_ctx, &stop) {
             Some((kind, el.recent_link.map(|(l, _)| l), delim.len()))
         } else {
-            self.memo.note_emphasis_failure(key(&inner_ctx), delim, start);
+            self.memo
+                .note_emphasis_failure(key(&inner_ctx), delim, start);
             None
         }
     }
@@ -154,10 +175,18 @@ impl SpanParser<'_> {
     /// `parse_codespan` (`codespan.rb`).
     fn parse_codespan(&mut self, frame: &mut Frame, ctx: Ctx) {
         let p = self.pos;
-        let len = self.b[p..ctx.end].iter().take_while(|&&c| c == b'`').count();
+        let len = self.b[p..ctx.end]
+            .iter()
+            .take_while(|&&c| c == b'`')
+            .count();
         let before = char_before(&self.s[ctx.start..], p - ctx.start);
-        let lone = len == 1 && before.is_none_or(is_space) && char_at(self.s, p + 1).is_some_and(is_space);
-        let close = if lone { None } else { self.find_backticks(p + len, len, ctx.end) };
+        let lone =
+            len == 1 && before.is_none_or(is_space) && char_at(self.s, p + 1).is_some_and(is_space);
+        let close = if lone {
+            None
+        } else {
+            self.find_backticks(p + len, len, ctx.end)
+        };
         match close {
             Some(at) => {
                 self.pos = at + len;
@@ -173,7 +202,12 @@ impl SpanParser<'_> {
     /// The first run of at least `len` backticks at or after `from` (kramdown's
     /// `scan_until(/`{len}/)`).
     fn find_backticks(&mut self, from: usize, len: usize, end: usize) -> Option<usize> {
-        if self.memo.code_fail.get(&(end, len)).is_some_and(|&f| f <= from) {
+        if self
+            .memo
+            .code_fail
+            .get(&(end, len))
+            .is_some_and(|&f| f <= from)
+        {
             return None;
         }
         let mut p = from;
@@ -235,11 +269,19 @@ impl SpanParser<'_> {
             let hex = matches!(b.get(1), Some(b'x'));
             let digits = b[1 + usize::from(hex)..]
                 .iter()
-                .take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() })
+                .take_while(|c| {
+                    if hex {
+                        c.is_ascii_hexdigit()
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
                 .count();
             (digits > 0).then_some(1 + usize::from(hex) + digits)
         } else {
-            let first = b.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':'));
+            let first = b
+                .first()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':'));
             first.then(|| b.iter().take_while(|c| word(c)).count())
         };
         match len {
@@ -256,14 +298,29 @@ impl SpanParser<'_> {
     /// environment (`reset_env`), as GFM does.
     fn parse_strikethrough(&mut self, frame: &mut Frame, ctx: Ctx) -> bool {
         let p = self.pos;
-        let open_ok = self.b.get(p + 2).is_some_and(|&c| c != b'~' && !super::chars::is_space_byte(c));
-        if !open_ok || ctx.depth >= MAX_DEPTH || self.memo.strike_fail.get(&ctx.end).is_some_and(|&f| f <= p) {
+        let open_ok = self
+            .b
+            .get(p + 2)
+            .is_some_and(|&c| c != b'~' && !super::chars::is_space_byte(c));
+        if !open_ok
+            || ctx.depth >= MAX_DEPTH
+            || self.memo.strike_fail.get(&ctx.end).is_some_and(|&f| f <= p)
+        {
             return false;
         }
         let mut from = p + 3;
         let close = loop {
-            match self.memo.finder.find(self.b, b"~~", from).filter(|&e| e + 2 <= ctx.end) {
-                Some(e) if !(self.b[e - 1] == b'~' || super::chars::is_space_byte(self.b[e - 1])) => break Some(e),
+            match self
+                .memo
+                .finder
+                .find(self.b, b"~~", from)
+                .filter(|&e| e + 2 <= ctx.end)
+            {
+                Some(e)
+                    if !(self.b[e - 1] == b'~' || super::chars::is_space_byte(self.b[e - 1])) =>
+                {
+                    break Some(e);
+                }
                 Some(e) => from = e + 1,
                 None => break None,
             }
@@ -286,7 +343,11 @@ impl SpanParser<'_> {
         let mut el = Frame::new(FrameKind::Del);
         self.nested_parse(&mut el, body, &Stop::None);
         self.pos = close + 2;
-        self.add_element(frame, ElementKind::Strikethrough, el.recent_link.map(|(l, _)| l));
+        self.add_element(
+            frame,
+            ElementKind::Strikethrough,
+            el.recent_link.map(|(l, _)| l),
+        );
         true
     }
 }

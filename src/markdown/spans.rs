@@ -74,7 +74,13 @@ pub struct Frame {
 
 impl Frame {
     pub fn new(kind: FrameKind) -> Frame {
-        Frame { kind, last: Last::Nothing, has_children: false, images: 0, recent_link: None }
+        Frame {
+            kind,
+            last: Last::Nothing,
+            has_children: false,
+            images: 0,
+            recent_link: None,
+        }
     }
 }
 
@@ -101,9 +107,15 @@ pub enum Stop {
     /// `LINK_BRACKET_STOP_RE = /(\])|!?\[/` with its bracket count.
     Bracket,
     /// `/#{delim}/` of an emphasis.
-    Emphasis { delim: &'static str, em: bool },
+    Emphasis {
+        delim: &'static str,
+        em: bool,
+    },
     /// `/<\/#{tag}\s*>/`
-    HtmlClose { name: String, ignore_case: bool },
+    HtmlClose {
+        name: String,
+        ignore_case: bool,
+    },
 }
 
 /// The span parser over one context.
@@ -148,7 +160,13 @@ impl<'a> SpanParser<'a> {
     }
 
     /// `parse_spans`: returns whether the stop was found.
-    pub fn parse_spans(&mut self, frame: &mut Frame, ctx: Ctx, stop: &Stop, count: &mut i32) -> bool {
+    pub fn parse_spans(
+        &mut self,
+        frame: &mut Frame,
+        ctx: Ctx,
+        stop: &Stop,
+        count: &mut i32,
+    ) -> bool {
         while self.pos < ctx.end {
             let next = self.next_start(self.pos, ctx, stop);
             if next > self.pos {
@@ -191,12 +209,19 @@ impl<'a> SpanParser<'a> {
         let b = self.b;
         match stop {
             Stop::None => false,
-            Stop::Bracket => b[p] == b']' || b[p] == b'[' || (b[p] == b'!' && b.get(p + 1) == Some(&b'[')),
+            Stop::Bracket => {
+                b[p] == b']' || b[p] == b'[' || (b[p] == b'!' && b.get(p + 1) == Some(&b'['))
+            }
             Stop::Emphasis { delim, .. } => b[p..].starts_with(delim.as_bytes()),
-            Stop::HtmlClose { name, ignore_case } => super::html_tag::close_tag_at(self.s, p).is_some_and(|(n, _)| {
-                let found = &self.s[n];
-                if *ignore_case { found.eq_ignore_ascii_case(name) } else { found == name }
-            }),
+            Stop::HtmlClose { name, ignore_case } => super::html_tag::close_tag_at(self.s, p)
+                .is_some_and(|(n, _)| {
+                    let found = &self.s[n];
+                    if *ignore_case {
+                        found.eq_ignore_ascii_case(name)
+                    } else {
+                        found == name
+                    }
+                }),
         }
     }
 
@@ -212,7 +237,11 @@ impl<'a> SpanParser<'a> {
             Stop::Bracket => {
                 let delta = if self.b[p] == b']' { -1 } else { 1 };
                 *count += delta;
-                self.bracket_events.push(if delta < 0 { BracketEvent::Close(p) } else { BracketEvent::Open(p) });
+                self.bracket_events.push(if delta < 0 {
+                    BracketEvent::Close(p)
+                } else {
+                    BracketEvent::Open(p)
+                });
                 *count - frame.images == 0
             }
             Stop::Emphasis { delim, em } => {
@@ -221,10 +250,16 @@ impl<'a> SpanParser<'a> {
                 let doubled = format!("{delim}{delim}");
                 let underscore = delim.starts_with('_');
                 let after_delim = super::chars::char_at(rest, delim.len());
-                before.is_none_or(|c| !super::chars::is_space(c))
-                    && (!em || !(rest.starts_with(&doubled) && !rest[doubled.len()..].starts_with(delim)))
-                    && (!underscore || !after_delim.is_some_and(super::chars::is_alnum))
-                    && frame.has_children
+                // `(elem != :em || !@src.match?(/#{delim*2}(?!#{delim})/))`
+                let exactly_doubled =
+                    rest.starts_with(&doubled) && !rest[doubled.len()..].starts_with(delim);
+                let space_before = before.is_some_and(super::chars::is_space);
+                let em_stops_at_strong = *em && exactly_doubled;
+                let underscore_in_word =
+                    underscore && after_delim.is_some_and(super::chars::is_alnum);
+                let rejected =
+                    space_before || em_stops_at_strong || underscore_in_word || !frame.has_children;
+                !rejected
             }
             Stop::HtmlClose { .. } => true,
         }
@@ -245,7 +280,10 @@ impl<'a> SpanParser<'a> {
             b'.' if b[p..].starts_with(b"...") => return true,
             b'>' if next == Some(b'>') => return true,
             b'~' if next == Some(b'~') => return true,
-            b' ' if b[p..].starts_with(b"  \n") || b[p..].starts_with(b" <<") || b[p..].starts_with(b" >>") => {
+            b' ' if b[p..].starts_with(b"  \n")
+                || b[p..].starts_with(b" <<")
+                || b[p..].starts_with(b" >>") =>
+            {
                 return true;
             }
             _ => {}
@@ -264,7 +302,11 @@ impl<'a> SpanParser<'a> {
             let mut k = range.start;
             while let Some(off) = self.b[k..range.end].iter().position(|&c| c == b'{') {
                 let at = k + off;
-                let follows = if at == range.start { frame.last } else { Last::Text };
+                let follows = if at == range.start {
+                    frame.last
+                } else {
+                    Last::Text
+                };
                 self.look_for_lookalike_ial(frame, at, follows);
                 k = at + 1;
             }

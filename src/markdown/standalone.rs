@@ -17,11 +17,22 @@ pub fn parse_ial(text: &str) -> Option<Ial> {
     }
     let mut finder = NextFinder::default();
     let identity = |p: usize| p;
-    let make = |span: std::ops::Range<usize>, content: std::ops::Range<usize>, recognized: bool, mut problems: Vec<IalProblem>| {
+    let make = |span: std::ops::Range<usize>,
+                content: std::ops::Range<usize>,
+                recognized: bool,
+                mut problems: Vec<IalProblem>| {
         let shift = |p: usize| content.start + p;
         let entries = build_entries(&text[content.clone()], &text[content.clone()], &shift);
         problems.extend(find_problems(text, content.clone(), &entries, &identity));
-        Ial { span, content, recognized, entries, problems, follows: Follows::Link, link: None }
+        Ial {
+            span,
+            content,
+            recognized,
+            entries,
+            problems,
+            follows: Follows::Link,
+            link: None,
+        }
     };
     if text.starts_with("{::") || text.starts_with("{:/") {
         return None;
@@ -31,12 +42,18 @@ pub fn parse_ial(text: &str) -> Option<Ial> {
             Some((content, end)) => {
                 let mut ial = make(0..end, content, true, Vec::new());
                 if brace_cut_value(&text[ial.content.clone()], &text[end..]) {
-                    ial.problems.push(IalProblem { kind: IalProblemKind::BraceInValue, span: end - 1..end });
+                    ial.problems.push(IalProblem {
+                        kind: IalProblemKind::BraceInValue,
+                        span: end - 1..end,
+                    });
                 }
                 Some(ial)
             }
             None if text.starts_with("{:}") => {
-                let problem = IalProblem { kind: IalProblemKind::Empty, span: 0..3 };
+                let problem = IalProblem {
+                    kind: IalProblemKind::Empty,
+                    span: 0..3,
+                };
                 let mut ial = make(0..3, 2..2, false, Vec::new());
                 ial.problems = vec![problem];
                 Some(ial)
@@ -45,6 +62,9 @@ pub fn parse_ial(text: &str) -> Option<Ial> {
         };
     }
     let (content, close, kind) = lookalike(text, 0, &mut finder)?;
-    let problem = IalProblem { kind, span: 0..content.start };
+    let problem = IalProblem {
+        kind,
+        span: 0..content.start,
+    };
     Some(make(0..close + 1, content, false, vec![problem]))
 }

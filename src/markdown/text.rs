@@ -27,11 +27,19 @@ pub fn split_lines(text: &str) -> Vec<VLine> {
     while i < b.len() {
         match b[i] {
             b'\n' => {
-                lines.push(VLine { pad: 0, start, end: i });
+                lines.push(VLine {
+                    pad: 0,
+                    start,
+                    end: i,
+                });
                 start = i + 1;
             }
             b'\r' => {
-                lines.push(VLine { pad: 0, start, end: i });
+                lines.push(VLine {
+                    pad: 0,
+                    start,
+                    end: i,
+                });
                 if b.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
@@ -42,7 +50,11 @@ pub fn split_lines(text: &str) -> Vec<VLine> {
         i += 1;
     }
     if start < b.len() {
-        lines.push(VLine { pad: 0, start, end: b.len() });
+        lines.push(VLine {
+            pad: 0,
+            start,
+            end: b.len(),
+        });
     }
     lines
 }
@@ -73,7 +85,11 @@ impl SpanText {
     /// Joins `lines` with `\n`, leaving out bytes at `drop` and Liquid that renders to
     /// nothing, then strips leading and trailing whitespace as kramdown's paragraph parser does.
     pub fn build(masked: &str, original: &str, lines: &[VLine], drop: &[usize]) -> SpanText {
-        let mut st = SpanText { text: String::new(), original: String::new(), segments: Vec::new() };
+        let mut st = SpanText {
+            text: String::new(),
+            original: String::new(),
+            segments: Vec::new(),
+        };
         let mb = masked.as_bytes();
         let ob = original.as_bytes();
         let mut text = Vec::new();
@@ -119,7 +135,10 @@ impl SpanText {
 
     /// Drops the first `lead` virtual bytes from the map.
     fn shift(&mut self, lead: usize) {
-        let first = self.segments.partition_point(|s| s.virt <= lead).saturating_sub(1);
+        let first = self
+            .segments
+            .partition_point(|s| s.virt <= lead)
+            .saturating_sub(1);
         self.segments.drain(..first);
         for s in &mut self.segments {
             if s.virt <= lead {
@@ -146,7 +165,11 @@ impl SpanText {
     /// The file range of virtual range `r`.
     pub fn span(&self, r: Range<usize>) -> Range<usize> {
         let start = self.to_file(r.start);
-        let end = if r.end > r.start { self.to_file(r.end - 1) + 1 } else { start };
+        let end = if r.end > r.start {
+            self.to_file(r.end - 1) + 1
+        } else {
+            start
+        };
         start..end.max(start)
     }
 }
@@ -154,7 +177,8 @@ impl SpanText {
 fn utf8(bytes: &[u8]) -> String {
     // Cuts happen at ASCII bytes only (whitespace, removed Liquid, `\` before `|`), so the
     // result is valid; fall back to a lossy copy rather than panic on a surprise.
-    String::from_utf8(bytes.to_vec()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(bytes.to_vec())
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Finds the next occurrence of a fixed needle at or after a position, remembering the last
@@ -172,7 +196,10 @@ impl NextFinder {
                 return *found;
             }
         }
-        let found = hay.get(from..).and_then(|tail| tail.windows(needle.len()).position(|w| w == needle)).map(|p| p + from);
+        let found = hay
+            .get(from..)
+            .and_then(|tail| tail.windows(needle.len()).position(|w| w == needle))
+            .map(|p| p + from);
         match self.cache.iter_mut().find(|(n, _, _)| n == needle) {
             Some(slot) => *slot = (needle.to_vec(), from, found),
             None => self.cache.push((needle.to_vec(), from, found)),
