@@ -15,6 +15,7 @@
 //! [`parse_attribute_list`] for attribute text alone. Every span is a byte range into the file.
 
 mod anchors;
+mod block_extensions;
 mod block_html;
 mod block_leaf;
 mod block_line;
@@ -25,19 +26,23 @@ mod chars;
 mod finish;
 mod html_tag;
 mod ial;
+mod ial_extent;
 mod ial_grammar;
 mod ial_problems;
 mod link_broken;
 mod link_def;
+mod link_destination;
 mod liquid;
 mod memo;
 mod model;
 mod refs;
 mod smart_quotes;
+mod span_atoms;
 mod span_html;
 mod span_ial;
 mod span_link;
 mod span_parsers;
+mod span_scan;
 mod spans;
 mod standalone;
 mod text;

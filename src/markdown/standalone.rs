@@ -2,8 +2,8 @@
 //! right after a link.
 
 use super::ial::{Follows, Ial, IalProblem, IalProblemKind, build_entries};
+use super::ial_extent::{brace_cut_value, ial_extent, lookalike};
 use super::ial_problems::find_problems;
-use super::span_ial::{brace_cut_value, ial_extent, lookalike};
 use super::text::NextFinder;
 
 /// Reads the IAL at the start of `text` (e.g. the text after `[a](u)`), spans relative to
