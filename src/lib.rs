@@ -3,7 +3,8 @@
 //! The flow: `discover` finds files and their `config`, `engine` reads each into a `post`
 //! (source text, `front_matter` split, spanned `yaml` tree whose plain scalars `yaml11` types
 //! as Psych does), runs the `rules` listed in the `registry`, and a `report` format writes the
-//! diagnostics. `jekyll` models what Jekyll makes of a post: its date, URL and output path.
+//! diagnostics. `jekyll` models what Jekyll makes of a post: its date, URL and output path;
+//! `markdown` finds links and kramdown attribute lists in the body as kramdown reads them.
 
 pub mod atomic_write;
 pub mod cli;
@@ -16,6 +17,7 @@ pub mod fix;
 pub mod front_matter;
 pub mod init;
 pub mod jekyll;
+pub mod markdown;
 pub mod post;
 pub mod registry;
 pub mod report;

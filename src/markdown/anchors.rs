@@ -1,0 +1,93 @@
+//! `<a>` tags inside raw HTML blocks. kramdown copies raw HTML to the page untouched, so
+//! these are real links even though no Markdown is parsed around them.
+
+use super::html_tag::{self, close_tag_at, tag_at};
+use super::model::{HtmlAttr, Link, LinkKind, Spanned};
+use super::span_html::placeholder_link;
+use super::text::NextFinder;
+use std::ops::Range;
+
+/// The anchors in `masked[range]`; values are cut from `body`.
+pub fn raw_anchors(body: &str, masked: &str, range: Range<usize>) -> Vec<Link> {
+    let mut finder = NextFinder::default();
+    let mut links = Vec::new();
+    let mut p = range.start;
+    let b = masked.as_bytes();
+    // Once no `</a>` follows a position, none follows any later one.
+    let mut no_close_from = usize::MAX;
+    while let Some(off) = masked[p..range.end].find('<') {
+        let at = p + off;
+        p = at + 1;
+        let is_a = matches!(b.get(at + 1), Some(b'a' | b'A'))
+            && b.get(at + 2)
+                .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>');
+        if !is_a {
+            continue;
+        }
+        let Some(tag) = tag_at(masked, at, &mut finder) else {
+            continue;
+        };
+        let close = if tag.end >= no_close_from {
+            None
+        } else {
+            find_anchor_close(masked, tag.end, range.end)
+        };
+        if close.is_none() {
+            no_close_from = no_close_from.min(tag.end);
+        }
+        let (text_end, end) = close.unwrap_or((tag.end, tag.end));
+        let attrs: Vec<HtmlAttr> = tag
+            .attrs
+            .iter()
+            .map(|a| HtmlAttr {
+                name: Spanned {
+                    value: masked[a.name.clone()].to_ascii_lowercase(),
+                    span: a.name.clone(),
+                },
+                value: a.value.clone().map(|v| Spanned {
+                    value: body[v.clone()].to_string(),
+                    span: v,
+                }),
+                quote: a.quote.map(char::from),
+            })
+            .collect();
+        let mut link = placeholder_link();
+        link.kind = LinkKind::HtmlAnchor;
+        link.span = at..end;
+        link.text = tag.end..text_end;
+        let href = tag
+            .attrs
+            .iter()
+            .find(|a| masked[a.name.clone()].eq_ignore_ascii_case("href"));
+        link.url_has_liquid = href
+            .and_then(|a| a.value.clone())
+            .is_some_and(|v| body[v.clone()] != masked[v]);
+        link.url = attrs
+            .iter()
+            .find(|a| a.name.value == "href")
+            .and_then(|a| a.value.clone());
+        link.title = attrs
+            .iter()
+            .find(|a| a.name.value == "title")
+            .and_then(|a| a.value.clone());
+        link.html_attrs = attrs;
+        links.push(link);
+        p = tag.end;
+    }
+    links
+}
+
+/// The `</a>` after `from`: where the text ends and the tag ends.
+fn find_anchor_close(masked: &str, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    while let Some(off) = masked[at..limit].find("</") {
+        let p = at + off;
+        if let Some((name, end)) = close_tag_at(masked, p) {
+            if html_tag::normalized_name(&masked[name]) == "a" {
+                return Some((p, end));
+            }
+        }
+        at = p + 2;
+    }
+    None
+}

@@ -1,0 +1,188 @@
+//! HTML blocks (`parse_block_html` in `parser/kramdown/html.rb`): a line starting with a
+//! comment or a tag of anything but a span element. Without `parse_block_html` (Jekyll's
+//! default) the content is raw HTML up to the matching end tag, nested tags counted: Markdown
+//! in it is not parsed, but `<a>` tags in it are real links. `markdown="1"` turns parsing on.
+
+use super::blocks::{BlockParser, Tree};
+use super::html_tag::{self, BLOCK_CONTENT, SPAN_CONTENT, SPAN_ELEMENTS, VOID_ELEMENTS};
+use super::model::{BlockKind, SkippedKind};
+use super::text::{NextFinder, VLine};
+
+/// How the content of an element is parsed.
+enum Model {
+    Raw,
+    Block,
+    Span,
+}
+
+impl BlockParser<'_> {
+    /// The HTML block at line `i`: where parsing resumes (a line index, and the rest of a
+    /// line when the block ended in its middle).
+    pub fn html_block(
+        &mut self,
+        lines: &[VLine],
+        i: usize,
+        tree: &mut Tree,
+    ) -> Option<(usize, Option<VLine>)> {
+        let l = self.line(lines[i]);
+        if l.spaces() > 3 || l.at(l.opt_space()) != Some(b'<') {
+            return None;
+        }
+        let at = l.file(l.opt_space());
+        let src = self.src;
+        let mut finder = NextFinder::default();
+        if let Some(end) = html_tag::comment_at(src, at, &mut finder) {
+            self.skip(SkippedKind::HtmlComment, at..end);
+            self.set_block(tree, BlockKind::Html, None);
+            return Some(self.resume(lines, i, end));
+        }
+        let tag = html_tag::tag_at(src, at, &mut finder)?;
+        let name = html_tag::normalized_name(&src[tag.name.clone()]);
+        if SPAN_ELEMENTS.contains(&name.as_str()) {
+            return None;
+        }
+        let markdown = tag
+            .attrs
+            .iter()
+            .find(|a| src[a.name.clone()].eq_ignore_ascii_case("markdown"))
+            .and_then(|a| a.value.clone())
+            .map(|v| &src[v]);
+        let default = if BLOCK_CONTENT.contains(&name.as_str()) {
+            Model::Block
+        } else if SPAN_CONTENT.contains(&name.as_str()) {
+            Model::Span
+        } else {
+            Model::Raw
+        };
+        let model = match markdown {
+            Some("1") => default,
+            Some("block") => Model::Block,
+            Some("span") => Model::Span,
+            _ => Model::Raw,
+        };
+        let mut raw = true;
+        let end = if tag.self_closing || VOID_ELEMENTS.contains(&name.as_str()) {
+            tag.end
+        } else if name == "script" || name == "style" {
+            raw = false;
+            let close = find_close(src, tag.end, &name);
+            close.map_or(src.len(), |(_, e)| e)
+        } else {
+            match model {
+                Model::Raw => raw_html_end(src, tag.end, &name),
+                Model::Span => match find_close(src, tag.end, &name) {
+                    Some((start, end)) => {
+                        raw = false;
+                        let inner = self.lines_in(lines, tag.end..start);
+                        self.push_context(inner);
+                        end
+                    }
+                    None => raw_html_end(src, tag.end, &name),
+                },
+                Model::Block => match find_close(src, tag.end, &name) {
+                    Some((start, end)) => {
+                        raw = false;
+                        let inner = self.lines_in(lines, tag.end..start);
+                        self.parse_blocks(inner, &mut Tree::new());
+                        end
+                    }
+                    None => raw_html_end(src, tag.end, &name),
+                },
+            }
+        };
+        if raw {
+            self.out.raw_html.push(at..end);
+        }
+        self.set_block(tree, BlockKind::Html, None);
+        Some(self.resume(lines, i, end))
+    }
+
+    /// Where to go on after a block ending at file position `pos` (`TRAILING_WHITESPACE`
+    /// skipped): the line holding `pos`, or its rest.
+    fn resume(&self, lines: &[VLine], i: usize, pos: usize) -> (usize, Option<VLine>) {
+        for (k, v) in lines.iter().enumerate().skip(i) {
+            if v.end >= pos {
+                if pos <= v.start {
+                    return (k, None);
+                }
+                if self.src[pos..v.end].trim().is_empty() {
+                    return (k + 1, None);
+                }
+                return (
+                    k,
+                    Some(VLine {
+                        pad: 0,
+                        start: pos,
+                        end: v.end,
+                    }),
+                );
+            }
+        }
+        (lines.len(), None)
+    }
+
+    /// The parts of `lines` inside the file range `r`.
+    fn lines_in(&self, lines: &[VLine], r: std::ops::Range<usize>) -> Vec<VLine> {
+        lines
+            .iter()
+            .filter(|v| v.end >= r.start && v.start <= r.end)
+            .map(|v| VLine {
+                pad: if v.start >= r.start { v.pad } else { 0 },
+                start: v.start.max(r.start),
+                end: v.end.min(r.end),
+            })
+            .filter(|v| v.start <= v.end)
+            .collect()
+    }
+}
+
+/// The first `</name\s*>` at or after `from`: its start and end.
+fn find_close(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
+    let mut at = from;
+    while let Some(off) = src[at..].find("</") {
+        let p = at + off;
+        if let Some((n, end)) = html_tag::close_tag_at(src, p) {
+            if src[n].eq_ignore_ascii_case(name) {
+                return Some((p, end));
+            }
+        }
+        at = p + 2;
+    }
+    None
+}
+
+/// `parse_raw_html` from `from` inside element `name`: nested start tags need their own end
+/// tags, stray end tags are text, and an element never closed runs to the end.
+fn raw_html_end(src: &str, from: usize, name: &str) -> usize {
+    let mut finder = NextFinder::default();
+    let mut stack = vec![name.to_string()];
+    let mut p = from;
+    while let Some(off) = src[p..].find('<') {
+        let at = p + off;
+        if let Some(end) = html_tag::comment_at(src, at, &mut finder) {
+            p = end;
+        } else if let Some((n, end)) = html_tag::close_tag_at(src, at) {
+            let closing = html_tag::normalized_name(&src[n]);
+            if stack.last().is_some_and(|top| *top == closing) {
+                stack.pop();
+                if stack.is_empty() {
+                    return end;
+                }
+            }
+            p = end;
+        } else if let Some(tag) = html_tag::tag_at(src, at, &mut finder) {
+            let inner = html_tag::normalized_name(&src[tag.name.clone()]);
+            if inner == "script" || inner == "style" {
+                p = find_close(src, tag.end, &inner).map_or(src.len(), |(_, e)| e);
+            } else {
+                if !tag.self_closing && !VOID_ELEMENTS.contains(&inner.as_str()) {
+                    stack.push(inner);
+                }
+                p = tag.end;
+            }
+        } else {
+            p = at + 1;
+        }
+    }
+    src.len()
+}

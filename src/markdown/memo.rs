@@ -1,0 +1,155 @@
+//! What keeps the span parser linear where kramdown is quadratic.
+//!
+//! kramdown gives up on an unclosed `[`, `*` or `` ` `` only after scanning to the end of the
+//! paragraph, then moves one character on and tries the next opener, which scans to the end
+//! again. Every such search here is answered from a table filled by the first one:
+//!
+//! - brackets: a failed (or successful) `[…]` parse saw every bracket at its level; matching
+//!   them with a stack answers every later `[` at that level in O(1);
+//! - emphasis: a closing delimiter is accepted or not by its neighbours alone, so once
+//!   `*…` fails from a position, it fails from every later one in the same environment;
+//! - code spans: no run of N backticks after a position means none after any later one;
+//! - parentheses and titles of link destinations depend only on the raw text, so they are
+//!   indexed once per context.
+
+use super::spans::Ctx;
+use super::text::NextFinder;
+use std::collections::HashMap;
+
+/// The parts of a [`Ctx`] that change how text parses.
+pub type CtxKey = (bool, bool, bool, bool, usize, usize);
+
+pub fn key(ctx: &Ctx) -> CtxKey {
+    (
+        ctx.in_link,
+        ctx.in_em,
+        ctx.in_strong,
+        ctx.raw_only,
+        ctx.start,
+        ctx.end,
+    )
+}
+
+/// One bracket event at a link's level: an opening `[`/`![`, a closing `]`, or the end of an
+/// image parsed there (which consumed its own `]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BracketEvent {
+    Open(usize),
+    Close(usize),
+    ImageEnd,
+}
+
+#[derive(Default)]
+pub struct Memo {
+    /// `(text environment, position of [) → position of the matching ]`, or `None`.
+    pub brackets: HashMap<(CtxKey, usize), Option<usize>>,
+    /// `(content environment, delimiter) → first position an emphasis failed from`.
+    pub emphasis_fail: HashMap<(CtxKey, &'static str), usize>,
+    /// `(scanner end, backtick run length) → first position a code span failed from`.
+    pub code_fail: HashMap<(usize, usize), usize>,
+    /// `scanner end → first position a ~~ failed from`.
+    pub strike_fail: HashMap<usize, usize>,
+    pub finder: NextFinder,
+    pub parens: Option<ParenIndex>,
+}
+
+impl Memo {
+    /// Stores what the bracket events of the link parse opened at `open` say about every `[`
+    /// seen at that level. `found` is the position of the closing `]` when the parse found it.
+    pub fn record_brackets(
+        &mut self,
+        key: CtxKey,
+        open: usize,
+        events: &[BracketEvent],
+        found: Option<usize>,
+    ) {
+        let mut stack: Vec<usize> = Vec::new();
+        for event in events {
+            match *event {
+                BracketEvent::Open(at) => stack.push(at),
+                BracketEvent::Close(at) => match stack.pop() {
+                    Some(inner) => {
+                        self.brackets.insert((key, inner), Some(at));
+                    }
+                    None => {
+                        self.brackets.insert((key, open), Some(at));
+                    }
+                },
+                BracketEvent::ImageEnd => {
+                    stack.pop();
+                }
+            }
+        }
+        if found.is_none() {
+            for inner in stack {
+                self.brackets.insert((key, inner), None);
+            }
+            self.brackets.insert((key, open), None);
+        }
+    }
+
+    pub fn emphasis_failed(&self, key: CtxKey, delim: &'static str, at: usize) -> bool {
+        self.emphasis_fail
+            .get(&(key, delim))
+            .is_some_and(|&from| from <= at)
+    }
+
+    pub fn note_emphasis_failure(&mut self, key: CtxKey, delim: &'static str, at: usize) {
+        let slot = self.emphasis_fail.entry((key, delim)).or_insert(at);
+        *slot = (*slot).min(at);
+    }
+}
+
+/// Raw-text facts about link destinations (`LINK_PAREN_STOP_RE`, `LINK_INLINE_TITLE_RE`).
+pub struct ParenIndex {
+    /// `(` position → matching `)` (counting every paren, as kramdown's scan does).
+    pub matching: HashMap<usize, usize>,
+    /// Positions of whitespace followed by a quote (`\s(?=['"])`), sorted.
+    pub space_quote: Vec<usize>,
+    /// Positions of a quote followed by optional whitespace and `)`, sorted, per quote char.
+    pub title_end_double: Vec<usize>,
+    pub title_end_single: Vec<usize>,
+}
+
+impl ParenIndex {
+    pub fn build(b: &[u8]) -> ParenIndex {
+        let mut matching = HashMap::new();
+        let mut stack = Vec::new();
+        let mut space_quote = Vec::new();
+        let (mut dq, mut sq) = (Vec::new(), Vec::new());
+        for (i, &c) in b.iter().enumerate() {
+            match c {
+                b'(' => stack.push(i),
+                b')' => {
+                    if let Some(open) = stack.pop() {
+                        matching.insert(open, i);
+                    }
+                }
+                b'"' | b'\'' => {
+                    let mut j = i + 1;
+                    while j < b.len() && super::chars::is_space_byte(b[j]) {
+                        j += 1;
+                    }
+                    if b.get(j) == Some(&b')') {
+                        if c == b'"' { dq.push(i) } else { sq.push(i) }
+                    }
+                }
+                _ => {}
+            }
+            if super::chars::is_space_byte(c) && matches!(b.get(i + 1), Some(b'"' | b'\'')) {
+                space_quote.push(i);
+            }
+        }
+        ParenIndex {
+            matching,
+            space_quote,
+            title_end_double: dq,
+            title_end_single: sq,
+        }
+    }
+
+    /// The first entry of `sorted` at or after `from`.
+    pub fn first_from(sorted: &[usize], from: usize) -> Option<usize> {
+        sorted.get(sorted.partition_point(|&p| p < from)).copied()
+    }
+}

@@ -1,0 +1,209 @@
+//! Lines, the virtual text the span parser reads, and a memoized forward search.
+//!
+//! kramdown parses container content (list items, block quotes) after cutting prefixes off
+//! every line and expanding tabs, then joins lines with `\n`. The scanner does the same
+//! without copying the file around: a [`VLine`] is a slice of the file plus a number of
+//! virtual leading spaces, and a [`SpanText`] is the joined text of a span context with a map
+//! from its positions back to the file.
+
+use super::liquid::REMOVED;
+use std::ops::Range;
+
+/// A line as a block parser sees it: `pad` virtual spaces, then `src[start..end]` (no line
+/// terminator).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VLine {
+    pub pad: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits `text` into lines; `\n`, `\r\n` and `\r` end a line (kramdown's `adapt_source`).
+pub fn split_lines(text: &str) -> Vec<VLine> {
+    let b = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                lines.push(VLine {
+                    pad: 0,
+                    start,
+                    end: i,
+                });
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(VLine {
+                    pad: 0,
+                    start,
+                    end: i,
+                });
+                if b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        lines.push(VLine {
+            pad: 0,
+            start,
+            end: b.len(),
+        });
+    }
+    lines
+}
+
+/// Where a run of virtual text comes from.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Start in the virtual text.
+    virt: usize,
+    /// Start in the file.
+    file: usize,
+    /// `false` for text that is not in the file (padding, joining newlines): every position
+    /// maps to `file`.
+    real: bool,
+}
+
+/// The text of one span context (a paragraph, a header, a table cell) as kramdown parses it.
+#[derive(Debug, Clone)]
+pub struct SpanText {
+    /// What the parser reads: Liquid masked.
+    pub text: String,
+    /// The same positions in the original body, for values.
+    pub original: String,
+    segments: Vec<Segment>,
+}
+
+impl SpanText {
+    /// Joins `lines` with `\n`, leaving out bytes at `drop` and Liquid that renders to
+    /// nothing, then strips leading and trailing whitespace as kramdown's paragraph parser does.
+    pub fn build(masked: &str, original: &str, lines: &[VLine], drop: &[usize]) -> SpanText {
+        let mut st = SpanText {
+            text: String::new(),
+            original: String::new(),
+            segments: Vec::new(),
+        };
+        let mb = masked.as_bytes();
+        let ob = original.as_bytes();
+        let mut text = Vec::new();
+        let mut orig = Vec::new();
+        for (n, line) in lines.iter().enumerate() {
+            if n > 0 {
+                st.push_segment(text.len(), lines[n - 1].end, false);
+                text.push(b'\n');
+                orig.push(b'\n');
+            }
+            if line.pad > 0 {
+                st.push_segment(text.len(), line.start, false);
+                text.extend(std::iter::repeat_n(b' ', line.pad));
+                orig.extend(std::iter::repeat_n(b' ', line.pad));
+            }
+            let mut run_open = false;
+            for p in line.start..line.end {
+                if mb[p] == REMOVED || drop.contains(&p) {
+                    run_open = false;
+                    continue;
+                }
+                if !run_open {
+                    st.push_segment(text.len(), p, true);
+                    run_open = true;
+                }
+                text.push(mb[p]);
+                orig.push(ob[p]);
+            }
+        }
+        let is_ws = |c: &u8| super::chars::is_space_byte(*c) || *c == 0;
+        let lead = text.iter().take_while(|c| is_ws(c)).count();
+        let trail = text[lead..].iter().rev().take_while(|c| is_ws(c)).count();
+        let keep = lead..text.len() - trail;
+        st.text = utf8(&text[keep.clone()]);
+        st.original = utf8(&orig[keep.clone()]);
+        st.shift(lead);
+        st
+    }
+
+    fn push_segment(&mut self, virt: usize, file: usize, real: bool) {
+        self.segments.push(Segment { virt, file, real });
+    }
+
+    /// Drops the first `lead` virtual bytes from the map.
+    fn shift(&mut self, lead: usize) {
+        let first = self
+            .segments
+            .partition_point(|s| s.virt <= lead)
+            .saturating_sub(1);
+        self.segments.drain(..first);
+        for s in &mut self.segments {
+            if s.virt <= lead {
+                if s.real {
+                    s.file += lead - s.virt;
+                }
+                s.virt = 0;
+            } else {
+                s.virt -= lead;
+            }
+        }
+    }
+
+    /// The file position (relative to the body) of virtual position `v`.
+    pub fn to_file(&self, v: usize) -> usize {
+        let i = self.segments.partition_point(|s| s.virt <= v);
+        match i.checked_sub(1).map(|i| self.segments[i]) {
+            Some(s) if s.real => s.file + (v - s.virt),
+            Some(s) => s.file,
+            None => self.segments.first().map_or(0, |s| s.file),
+        }
+    }
+
+    /// The file range of virtual range `r`.
+    pub fn span(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.to_file(r.start);
+        let end = if r.end > r.start {
+            self.to_file(r.end - 1) + 1
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+}
+
+fn utf8(bytes: &[u8]) -> String {
+    // Cuts happen at ASCII bytes only (whitespace, removed Liquid, `\` before `|`), so the
+    // result is valid; fall back to a lossy copy rather than panic on a surprise.
+    String::from_utf8(bytes.to_vec())
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Finds the next occurrence of a fixed needle at or after a position, remembering the last
+/// answer: queries from increasing positions cost linear time in total, which keeps searches
+/// like "the next `}`" or "the next `$$`" from turning quadratic on pages full of openers.
+#[derive(Debug, Default)]
+pub struct NextFinder {
+    cache: Vec<(Vec<u8>, usize, Option<usize>)>,
+}
+
+impl NextFinder {
+    pub fn find(&mut self, hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+        if let Some((_, cached_from, found)) = self.cache.iter().find(|(n, _, _)| n == needle) {
+            if *cached_from <= from && found.is_none_or(|f| from <= f) {
+                return *found;
+            }
+        }
+        let found = hay
+            .get(from..)
+            .and_then(|tail| tail.windows(needle.len()).position(|w| w == needle))
+            .map(|p| p + from);
+        match self.cache.iter_mut().find(|(n, _, _)| n == needle) {
+            Some(slot) => *slot = (needle.to_vec(), from, found),
+            None => self.cache.push((needle.to_vec(), from, found)),
+        }
+        found
+    }
+}
