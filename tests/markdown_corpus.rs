@@ -27,11 +27,11 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The body after Jekyll's front matter, and its offset.
 fn body(text: &str) -> (usize, &str) {
-    if let Some(rest) = text.strip_prefix("---\n") {
-        if let Some(end) = rest.find("\n---\n") {
-            let offset = 4 + end + 5;
-            return (offset, &text[offset..]);
-        }
+    if let Some(rest) = text.strip_prefix("---\n")
+        && let Some(end) = rest.find("\n---\n")
+    {
+        let offset = 4 + end + 5;
+        return (offset, &text[offset..]);
     }
     (0, text)
 }

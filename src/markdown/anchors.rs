@@ -82,10 +82,10 @@ fn find_anchor_close(masked: &str, from: usize, limit: usize) -> Option<(usize, 
     let mut at = from;
     while let Some(off) = masked[at..limit].find("</") {
         let p = at + off;
-        if let Some((name, end)) = close_tag_at(masked, p) {
-            if html_tag::normalized_name(&masked[name]) == "a" {
-                return Some((p, end));
-            }
+        if let Some((name, end)) = close_tag_at(masked, p)
+            && html_tag::normalized_name(&masked[name]) == "a"
+        {
+            return Some((p, end));
         }
         at = p + 2;
     }

@@ -141,10 +141,10 @@ fn find_close(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
     let mut at = from;
     while let Some(off) = src[at..].find("</") {
         let p = at + off;
-        if let Some((n, end)) = html_tag::close_tag_at(src, p) {
-            if src[n].eq_ignore_ascii_case(name) {
-                return Some((p, end));
-            }
+        if let Some((n, end)) = html_tag::close_tag_at(src, p)
+            && src[n].eq_ignore_ascii_case(name)
+        {
+            return Some((p, end));
         }
         at = p + 2;
     }

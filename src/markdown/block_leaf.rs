@@ -82,10 +82,9 @@ impl BlockParser<'_> {
         if let Some(open) = text[..end]
             .rfind("{#")
             .filter(|&o| text[..end].ends_with('}') && o > 0)
+            && matches!(text.as_bytes()[open - 1], b' ' | b'\t')
         {
-            if matches!(text.as_bytes()[open - 1], b' ' | b'\t') {
-                end = text[..open].trim_end().len();
-            }
+            end = text[..open].trim_end().len();
         }
         let trimmed = &text[..end];
         let hashes_at = trimmed.trim_end_matches('#').len();

@@ -166,20 +166,19 @@ impl BlockParser<'_> {
         if content.starts_with("{:")
             && !content[2..].starts_with(':')
             && !content[2..].starts_with('/')
+            && let Some(close) = content.find('}').filter(|&c| c > 2)
         {
-            if let Some(close) = content.find('}').filter(|&c| c > 2) {
-                let start = first.start;
-                self.out.ials.push(BlockIal {
-                    span: start..start + close + 1,
-                    content: start + 2..start + close,
-                    target: BlockKind::ListItem,
-                    next: false,
-                    context: None,
-                    ref_def: None,
-                });
-                let skip = content[close + 1..].len() - content[close + 1..].trim_start().len();
-                first.start += close + 1 + skip;
-            }
+            let start = first.start;
+            self.out.ials.push(BlockIal {
+                span: start..start + close + 1,
+                content: start + 2..start + close,
+                target: BlockKind::ListItem,
+                next: false,
+                context: None,
+                ref_def: None,
+            });
+            let skip = content[close + 1..].len() - content[close + 1..].trim_start().len();
+            first.start += close + 1 + skip;
         }
         (first, indentation)
     }

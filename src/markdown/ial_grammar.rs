@@ -55,10 +55,10 @@ pub fn scan_attribute_list(s: &str) -> RawList {
     while from <= b.len() {
         let Some((start, end, entry)) = (from..=b.len()).find_map(|at| {
             // `(?:\A|\s)`: the match starts at the very beginning or with one whitespace.
-            if at == 0 {
-                if let Some((end, entry)) = match_entry(b, 0, &mut values) {
-                    return Some((0, end, entry));
-                }
+            if at == 0
+                && let Some((end, entry)) = match_entry(b, 0, &mut values)
+            {
+                return Some((0, end, entry));
             }
             if at < b.len() && is_space_byte(b[at]) {
                 return match_entry(b, at + 1, &mut values).map(|(end, e)| (at + 1, end, e));

@@ -192,10 +192,11 @@ impl SpanParser<'_> {
             Last::Element(kind, _) => Follows::Element(kind),
         };
         let index = self.out.ials.len();
-        if recognized && follows == Follows::Link {
-            if let Some(link) = link.and_then(|i| self.out.links.get_mut(i)) {
-                link.ials.push(index);
-            }
+        if recognized
+            && follows == Follows::Link
+            && let Some(link) = link.and_then(|i| self.out.links.get_mut(i))
+        {
+            link.ials.push(index);
         }
         let span = t.span(span);
         let content = t.span(content);

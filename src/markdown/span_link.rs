@@ -144,37 +144,37 @@ impl SpanParser<'_> {
         while w < end && super::chars::is_space_byte(b[w]) {
             w += 1;
         }
-        if w < end && b[w] == b'[' {
-            if let Some(r) = self.memo.finder.find(b, b"]", w + 1).filter(|&r| r < end) {
-                let explicit = r > w + 1;
-                let id = if explicit {
-                    w + 1..r
-                } else {
-                    text_start..close
-                };
-                let kind = if explicit {
-                    LinkKind::Reference
-                } else {
-                    LinkKind::Collapsed
-                };
-                let name = if explicit {
-                    self.t.original[id.clone()].to_string()
-                } else {
-                    self.link_text_id(text_start, close)
-                };
-                // `[Feature #1] [experimental]` with a space between is prose, not a link.
-                let report =
-                    (w == q).then_some(BrokenKind::UndefinedReference { id: name.clone() });
-                return match self.refs.lookup(&name) {
-                    Some(def) => Ok(Target::Reference {
-                        kind,
-                        id,
-                        def,
-                        end: r + 1,
-                    }),
-                    None => Err(report),
-                };
-            }
+        if w < end
+            && b[w] == b'['
+            && let Some(r) = self.memo.finder.find(b, b"]", w + 1).filter(|&r| r < end)
+        {
+            let explicit = r > w + 1;
+            let id = if explicit {
+                w + 1..r
+            } else {
+                text_start..close
+            };
+            let kind = if explicit {
+                LinkKind::Reference
+            } else {
+                LinkKind::Collapsed
+            };
+            let name = if explicit {
+                self.t.original[id.clone()].to_string()
+            } else {
+                self.link_text_id(text_start, close)
+            };
+            // `[Feature #1] [experimental]` with a space between is prose, not a link.
+            let report = (w == q).then_some(BrokenKind::UndefinedReference { id: name.clone() });
+            return match self.refs.lookup(&name) {
+                Some(def) => Ok(Target::Reference {
+                    kind,
+                    id,
+                    def,
+                    end: r + 1,
+                }),
+                None => Err(report),
+            };
         }
         if q >= end || b[q] != b'(' {
             let name = self.link_text_id(text_start, close);

@@ -191,10 +191,11 @@ pub struct NextFinder {
 
 impl NextFinder {
     pub fn find(&mut self, hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-        if let Some((_, cached_from, found)) = self.cache.iter().find(|(n, _, _)| n == needle) {
-            if *cached_from <= from && found.is_none_or(|f| from <= f) {
-                return *found;
-            }
+        if let Some((_, cached_from, found)) = self.cache.iter().find(|(n, _, _)| n == needle)
+            && *cached_from <= from
+            && found.is_none_or(|f| from <= f)
+        {
+            return *found;
         }
         let found = hay
             .get(from..)
