@@ -87,6 +87,20 @@ fn default_options<T: Serialize + Default>() -> yaml_serde::Value {
 }
 
 impl RuleMeta {
+    /// Where the rule's documentation lives on the web: its doc in the repository at the tag
+    /// of the running version, `{repository}/blob/v{version}/rules/{CODE}-{name}.md`. A tag
+    /// never moves, so the page describes the rule as this binary checks it, even after the
+    /// rule changes on `main`. SARIF's `helpUri` and the language server's `codeDescription`.
+    pub fn doc_url(&self) -> String {
+        format!(
+            "{}/blob/v{}/rules/{}-{}.md",
+            env!("CARGO_PKG_REPOSITORY"),
+            env!("CARGO_PKG_VERSION"),
+            self.code,
+            self.name
+        )
+    }
+
     /// The one-line summary from the doc's front matter.
     pub fn summary(&self) -> &'static str {
         doc_field(self.doc, "summary").unwrap_or("")

@@ -11,9 +11,8 @@
 //! Paths: `artifactLocation.uri` is relative to `%SRCROOT%`, the base folder (the working
 //! directory), given in `originalUriBaseIds`; a file outside it gets an absolute `file://` URI.
 //!
-//! Help URIs point at the rule's doc in the repository at the tag of the running version:
-//! `{repository}/blob/v{version}/rules/{CODE}-{name}.md` (see `help_uri`). A tag never moves,
-//! so the page matches what this binary checks, even after the rule changes on `main`.
+//! Help URIs are `RuleMeta::doc_url`: the rule's doc in the repository at the tag of the
+//! running version (the language server links the same page).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -37,16 +36,6 @@ const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 const SRCROOT: &str = "%SRCROOT%";
 /// The key of our fingerprint in `result.fingerprints`; the version changes if the scheme does.
 const FINGERPRINT_KEY: &str = "frontlint/v1";
-
-/// Where a rule's documentation lives on the web (see the module comment).
-pub fn help_uri(rule: &RuleMeta) -> String {
-    format!(
-        "{REPOSITORY}/blob/v{}/rules/{}-{}.md",
-        env!("CARGO_PKG_VERSION"),
-        rule.code,
-        rule.name
-    )
-}
 
 #[derive(Serialize)]
 struct Log<'a> {
@@ -264,7 +253,7 @@ fn descriptor(rule: &'static RuleMeta) -> Rule {
             text: body,
             markdown: body,
         },
-        help_uri: help_uri(rule),
+        help_uri: rule.doc_url(),
         default_configuration: Configuration {
             level: sarif_level(rule.default_severity),
         },
