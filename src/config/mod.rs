@@ -169,6 +169,16 @@ impl Config {
 
     /// The merged field schema for one file.
     pub fn schema_for(&self, site_path: &str) -> Arc<FileSchema> {
+        let matched = self.matching_collections(site_path);
+        let mut cache = self.schema_cache.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(matched)
+            .or_insert_with_key(|matched| Arc::new(self.merge_schema(matched)))
+            .clone()
+    }
+
+    /// Indices of the collection entries whose `paths` match the file, in config order.
+    fn matching_collections(&self, site_path: &str) -> Vec<usize> {
         let mut matched: Vec<usize> = self
             .collection_globs
             .matches(site_path)
@@ -177,11 +187,20 @@ impl Config {
             .collect();
         matched.sort_unstable();
         matched.dedup();
-        let mut cache = self.schema_cache.lock().unwrap_or_else(|e| e.into_inner());
-        cache
-            .entry(matched)
-            .or_insert_with_key(|matched| Arc::new(self.merge_schema(matched)))
-            .clone()
+        matched
+    }
+
+    /// The collection entries matching the file that describe `field`, most specific (last)
+    /// first, by name (`None` for an unnamed entry): where a field's schema comes from, for
+    /// editor hovers.
+    pub fn field_origins(&self, site_path: &str, field: &str) -> Vec<Option<&str>> {
+        self.matching_collections(site_path)
+            .into_iter()
+            .rev()
+            .map(|index| &self.collections[index])
+            .filter(|collection| collection.fields.contains_key(field))
+            .map(|collection| collection.name.as_deref())
+            .collect()
     }
 
     fn merge_schema(&self, matched: &[usize]) -> FileSchema {
