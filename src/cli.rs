@@ -28,6 +28,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a starter .frontlint.yml learned from an existing site.
     Init(InitArgs),
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 #[derive(Debug, Args)]

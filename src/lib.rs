@@ -17,6 +17,7 @@ pub mod fix;
 pub mod front_matter;
 pub mod init;
 pub mod jekyll;
+pub mod lsp;
 pub mod markdown;
 pub mod post;
 pub mod registry;

@@ -1,0 +1,260 @@
+//! Code actions: a quick fix per fixable diagnostic under the cursor (safe fixes preferred,
+//! unsafe ones offered but never preferred, so "auto-fix" never picks them), and "Fix all safe
+//! problems" for the whole document, also as `source.fixAll.frontlint` for fix-on-save.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, DocumentChanges, OneOf,
+    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, WorkspaceEdit,
+};
+
+use crate::diagnostic::{Applicability, Edit};
+use crate::fix::{self, FixMode};
+
+use super::analysis::Linted;
+use super::documents::Document;
+use super::position::Encoding;
+
+/// `source.fixAll.frontlint`: what `editor.codeActionsOnSave` names to fix on save.
+pub const SOURCE_FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.frontlint");
+
+const FIX_ALL_TITLE: &str = "Fix all safe problems (frontlint)";
+
+pub struct Request<'a> {
+    pub doc: &'a Document,
+    pub linted: &'a Linted,
+    /// `linted.diagnostics` as sent to the client, in the same order.
+    pub lsp_diagnostics: &'a [lsp_types::Diagnostic],
+    pub encoding: Encoding,
+    /// The client accepts versioned `documentChanges`, which it refuses to apply to a newer
+    /// text than the one the edits were made for.
+    pub document_changes: bool,
+}
+
+pub fn code_actions(params: &CodeActionParams, request: &Request<'_>) -> Vec<CodeActionOrCommand> {
+    let doc = request.doc;
+    let wanted = |kind: &CodeActionKind| wants(params.context.only.as_deref(), kind);
+    let cursor = doc
+        .lines()
+        .byte_range(doc.text(), params.range, request.encoding);
+    let mut actions = Vec::new();
+    if wanted(&CodeActionKind::QUICKFIX) {
+        for (diagnostic, lsp) in request
+            .linted
+            .diagnostics
+            .iter()
+            .zip(request.lsp_diagnostics)
+        {
+            let Some(fix) = &diagnostic.fix else { continue };
+            if !touches(&diagnostic.range, &cursor) {
+                continue;
+            }
+            let safe = fix.applicability == Applicability::Safe;
+            let title = if safe {
+                format!("{} ({})", capitalized(&fix.title), diagnostic.code)
+            } else {
+                format!(
+                    "{} ({}, changes what Jekyll publishes)",
+                    capitalized(&fix.title),
+                    diagnostic.code
+                )
+            };
+            actions.push(CodeAction {
+                title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![lsp.clone()]),
+                edit: Some(workspace_edit(request, &fix.edits)),
+                is_preferred: Some(safe),
+                ..Default::default()
+            });
+        }
+    }
+    let fix_all_wanted = wanted(&SOURCE_FIX_ALL);
+    // Next to a quick fix, "fix all" belongs in the same menu (as ESLint offers it) when
+    // there is more than the one problem to fix.
+    let safe_fixes = request
+        .linted
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == Applicability::Safe)
+        })
+        .count();
+    let fix_all_as_quick_fix = !actions.is_empty() && safe_fixes > 1;
+    if (fix_all_wanted || fix_all_as_quick_fix)
+        && let Some(edit) = fix_all_edit(request)
+    {
+        if fix_all_as_quick_fix {
+            actions.push(CodeAction {
+                title: FIX_ALL_TITLE.to_owned(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                edit: Some(workspace_edit(request, std::slice::from_ref(&edit))),
+                is_preferred: Some(false),
+                ..Default::default()
+            });
+        }
+        if fix_all_wanted {
+            actions.push(CodeAction {
+                title: FIX_ALL_TITLE.to_owned(),
+                kind: Some(SOURCE_FIX_ALL),
+                edit: Some(workspace_edit(request, std::slice::from_ref(&edit))),
+                ..Default::default()
+            });
+        }
+    }
+    actions
+        .into_iter()
+        .map(CodeActionOrCommand::CodeAction)
+        .collect()
+}
+
+/// Is an action of `kind` wanted? With no `only`, every kind is; otherwise a kind matches
+/// itself and its sub-kinds (`source` asks for `source.fixAll.frontlint`).
+fn wants(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
+    let Some(only) = only else { return true };
+    only.iter().any(|asked| {
+        let asked = asked.as_str();
+        kind.as_str() == asked
+            || kind
+                .as_str()
+                .strip_prefix(asked)
+                .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+/// A diagnostic is under the cursor when the ranges overlap or touch (a cursor is an empty
+/// range, often just after the problem).
+fn touches(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Every safe fix, applied until stable as `frontlint check --fix` does, as one edit over the
+/// part of the text that changes (`None` when nothing would).
+fn fix_all_edit(request: &Request<'_>) -> Option<Edit> {
+    let linted = request.linted;
+    if !linted.diagnostics.iter().any(|d| {
+        d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == Applicability::Safe)
+    }) {
+        return None;
+    }
+    let fixed = fix::fix_until_stable(linted.fresh_post(), &linted.config, FixMode::Safe);
+    if fixed.applied == 0 {
+        return None;
+    }
+    let before = request.doc.text();
+    let after: &str = &fixed.post.source.text;
+    (before != after).then(|| minimal_edit(before, after))
+}
+
+/// One edit turning `before` into `after`: the changed middle between their common prefix and
+/// suffix, so the editor keeps cursors and folds outside it.
+fn minimal_edit(before: &str, after: &str) -> Edit {
+    let mut prefix = before
+        .bytes()
+        .zip(after.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !before.is_char_boundary(prefix) || !after.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = before.len().min(after.len()) - prefix;
+    let mut suffix = before
+        .bytes()
+        .rev()
+        .zip(after.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !before.is_char_boundary(before.len() - suffix)
+        || !after.is_char_boundary(after.len() - suffix)
+    {
+        suffix -= 1;
+    }
+    Edit::new(
+        prefix..before.len() - suffix,
+        &after[prefix..after.len() - suffix],
+    )
+}
+
+fn workspace_edit(request: &Request<'_>, edits: &[Edit]) -> WorkspaceEdit {
+    let doc = request.doc;
+    let text_edits: Vec<TextEdit> = edits
+        .iter()
+        .map(|edit| TextEdit {
+            range: doc
+                .lines()
+                .range(doc.text(), edit.range.clone(), request.encoding),
+            new_text: edit.replacement.clone(),
+        })
+        .collect();
+    if request.document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: doc.uri.clone(),
+                    version: Some(doc.version),
+                },
+                edits: text_edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..Default::default()
+        }
+    } else {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(doc.uri.clone(), text_edits)])),
+            ..Default::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_match_themselves_and_their_sub_kinds() {
+        let only = |kinds: &[&'static str]| -> Vec<CodeActionKind> {
+            kinds.iter().map(|k| CodeActionKind::new(k)).collect()
+        };
+        assert!(wants(None, &SOURCE_FIX_ALL));
+        assert!(wants(Some(&only(&["source"])), &SOURCE_FIX_ALL));
+        assert!(wants(Some(&only(&["source.fixAll"])), &SOURCE_FIX_ALL));
+        assert!(!wants(Some(&only(&["source.fix"])), &SOURCE_FIX_ALL));
+        assert!(!wants(Some(&only(&["quickfix"])), &SOURCE_FIX_ALL));
+        assert!(wants(Some(&only(&["quickfix"])), &CodeActionKind::QUICKFIX));
+    }
+
+    fn check_minimal(before: &str, after: &str) -> Edit {
+        let edit = minimal_edit(before, after);
+        let mut applied = before.to_owned();
+        applied.replace_range(edit.range.clone(), &edit.replacement);
+        assert_eq!(applied, after);
+        edit
+    }
+
+    #[test]
+    fn minimal_edit_covers_only_the_change() {
+        let edit = check_minimal("title: a: b\nx: 1\n", "title: \"a: b\"\nx: 1\n");
+        assert_eq!(edit.range, 7..11);
+        assert_eq!(edit.replacement, "\"a: b\"");
+        // Characters that share leading bytes (é = C3 A9, è = C3 A8) are never split.
+        let edit = check_minimal("é🦀", "è🦀");
+        assert_eq!(edit.range, 0..2);
+        check_minimal("aaa", "aa");
+        check_minimal("", "x");
+        check_minimal("தமிழ்", "தமிழ்!");
+    }
+}
