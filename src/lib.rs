@@ -25,5 +25,6 @@ pub mod rule;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod yaml;
 pub mod yaml11;
