@@ -7,6 +7,7 @@
 //! `markdown` finds links and kramdown attribute lists in the body as kramdown reads them.
 
 pub mod atomic_write;
+pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod config;
