@@ -55,6 +55,12 @@ pub struct CheckArgs {
     /// which names files itself).
     #[arg(long)]
     pub force_exclude: bool,
+    /// Report only diagnostics that are not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current diagnostic in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
     /// Output format [default: pretty on a terminal, concise otherwise].
     #[arg(long, value_enum)]
     pub format: Option<Format>,

@@ -13,7 +13,12 @@ use crate::diagnostic::{Diagnostic, Finding, RelatedLocation, Severity};
 use crate::fix::{self, FixMode};
 use crate::post::Post;
 use crate::rule::Context;
+use crate::rules::unused_suppression;
 use crate::source::Source;
+use crate::suppress::Suppressions;
+
+/// The rule that reports suppressions that suppress nothing.
+const UNUSED_SUPPRESSION: &str = "FL904";
 
 /// One file to lint: where to read it, how to show its path, and the config that applies.
 #[derive(Clone)]
@@ -188,8 +193,31 @@ pub fn lint_post(post: &Post, config: &Config) -> Vec<Diagnostic> {
             ));
         }
     }
+    apply_suppressions(post, config, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics
+}
+
+/// Drop what `frontlint-disable…` comments suppress, and report the comments that suppress
+/// nothing (`unused-suppression`).
+fn apply_suppressions(post: &Post, config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    let mut suppressions = Suppressions::parse(post);
+    if suppressions.is_empty() {
+        return;
+    }
+    suppressions.filter(diagnostics);
+    if let Some(active) = config.rules.get(UNUSED_SUPPRESSION) {
+        for finding in unused_suppression::unused_findings(&suppressions, &post.source.text, config)
+        {
+            diagnostics.push(place(
+                post,
+                active.meta.code,
+                active.meta.name,
+                active.severity,
+                finding,
+            ));
+        }
+    }
 }
 
 /// Turn a rule's finding into a diagnostic with positions.

@@ -7,6 +7,7 @@
 //! `markdown` finds links and kramdown attribute lists in the body as kramdown reads them.
 
 pub mod atomic_write;
+pub mod baseline;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -26,5 +27,6 @@ pub mod rule;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod yaml;
 pub mod yaml11;

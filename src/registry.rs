@@ -61,6 +61,7 @@ pub static RULES: &[RuleMeta] = &[
     rule!("FL901", "unreadable-file",           UnreadableFile,          Error,   fixable: false),
     rule!("FL902", "invalid-utf8",              InvalidUtf8,             Error,   fixable: false),
     rule!("FL903", "empty-file",                EmptyFile,               Warning, fixable: false),
+    rule!("FL904", "unused-suppression",        UnusedSuppression,       Warning, fixable: true),
 ];
 
 /// Find a rule by code (`FL104`, any case) or name (`duplicate-key`).

@@ -368,3 +368,58 @@ fn the_example_site_has_the_documented_defects() {
         assert!(rules.contains(rule), "{rule} not in {rules:?}");
     }
 }
+
+#[test]
+fn baseline_hides_known_problems_even_when_lines_move() {
+    let old_post = "---\ntitle: a\ntitle: b\n---\n";
+    let dir = site("baseline", &[("_posts/2024-01-01-old.md", old_post)]);
+    let output = frontlint(
+        &dir,
+        &["check", "--write-baseline", "frontlint-baseline.json"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let recorded = std::fs::read_to_string(dir.join("frontlint-baseline.json")).unwrap();
+    assert!(recorded.contains("\"code\": \"FL104\""), "{recorded}");
+
+    // The known problem moves down two lines; a new problem appears in a new post.
+    std::fs::write(
+        dir.join("_posts/2024-01-01-old.md"),
+        "---\nlayout: post\nauthor: x\ntitle: a\ntitle: b\n---\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("_posts/2024-01-02-new.md"), BAD_POST).unwrap();
+    let output = frontlint(
+        &dir,
+        &[
+            "check",
+            "--baseline",
+            "frontlint-baseline.json",
+            "--format",
+            "json",
+        ],
+    );
+    let report = json(&output);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(
+        diagnostics.len(),
+        1,
+        "only the new problem: {diagnostics:#?}"
+    );
+    assert_eq!(diagnostics[0]["path"], "_posts/2024-01-02-new.md");
+    assert_eq!(output.status.code(), Some(1));
+
+    std::fs::remove_file(dir.join("_posts/2024-01-02-new.md")).unwrap();
+    assert_eq!(
+        frontlint(&dir, &["check", "--baseline", "frontlint-baseline.json"])
+            .status
+            .code(),
+        Some(0)
+    );
+    std::fs::write(dir.join("broken.json"), "{").unwrap();
+    assert_eq!(
+        frontlint(&dir, &["check", "--baseline", "broken.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

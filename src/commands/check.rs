@@ -3,12 +3,13 @@
 use std::io::{IsTerminal, Write};
 
 use crate::atomic_write::write_atomically;
+use crate::baseline;
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::diagnostic::Severity;
 use crate::discover::{self, ConfigCache, DiscoverError};
 use crate::engine::{self, FixRequest, RunOptions};
 use crate::fix::FixMode;
-use crate::report::{self, Format, PrettyOptions, ReportOptions};
+use crate::report::{self, Format, PathBase, PrettyOptions, ReportOptions};
 
 use super::{ExitStatus, write_stdout};
 
@@ -29,13 +30,47 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let report = engine::run(
+    let uses_baseline = args.baseline.is_some() || args.write_baseline.is_some();
+    let mut report = engine::run(
         &targets,
         RunOptions {
-            keep_sources: !args.statistics && format.needs_sources(),
+            // Fingerprints (baselines) need the offending text.
+            keep_sources: uses_baseline || (!args.statistics && format.needs_sources()),
             fix: fix_request(args),
         },
     );
+    let cwd = std::env::current_dir().ok();
+    let paths = PathBase::new(cwd.as_deref());
+    if let Some(path) = &args.write_baseline {
+        let json = baseline::to_json(&report, &paths);
+        if let Err(error) = write_atomically(path, |out| out.write_all(json.as_bytes())) {
+            eprintln!("error: cannot write {}: {error}", path.display());
+            return ExitStatus::Error;
+        }
+        let count = report.diagnostics().count();
+        eprintln!(
+            "Recorded {count} diagnostic{} in {}",
+            if count == 1 { "" } else { "s" },
+            path.display()
+        );
+        return ExitStatus::Success;
+    }
+    if let Some(path) = &args.baseline {
+        let known = match baseline::load(path) {
+            Ok(known) => known,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitStatus::Error;
+            }
+        };
+        let hidden = baseline::apply(&mut report, &known, &paths);
+        if hidden > 0 && !args.quiet {
+            eprintln!(
+                "{hidden} known diagnostic{} hidden by the baseline",
+                if hidden == 1 { "" } else { "s" }
+            );
+        }
+    }
     finish(args, &report)
 }
 
