@@ -456,3 +456,23 @@ fn requests_after_shutdown_are_refused_and_exit_without_shutdown_fails() {
     client.initialize(&dir, json!({}));
     assert_eq!(client.wait().code(), Some(1));
 }
+
+#[test]
+fn suppressions_apply_and_an_unused_one_is_marked_unnecessary() {
+    let dir = site("suppressions", &[]);
+    let uri = file_uri(&dir.join("_posts/2024-03-08-a.md"));
+    let mut client = Client::start(&dir);
+    client.initialize(&dir, json!({}));
+    let text = "---\ntitle: No  # frontlint-disable-line implicit-yaml-type\nlayout: post  # frontlint-disable-line FL104\n---\n";
+    open(&mut client, &uri, 1, text);
+    let published = client.diagnostics(&uri);
+    assert_eq!(codes(&published), ["FL904"], "{published}");
+    let diagnostic = &published["diagnostics"][0];
+    assert_eq!(diagnostic["range"]["start"]["line"], 2);
+    assert_eq!(
+        diagnostic["tags"],
+        json!([1]),
+        "1 is DiagnosticTag.Unnecessary"
+    );
+    assert_eq!(client.shutdown().code(), Some(0));
+}

@@ -4,8 +4,8 @@
 use std::str::FromStr;
 
 use lsp_types::{
-    CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
-    Position, Range, Uri,
+    CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Location,
+    NumberOrString, Position, Range, Uri,
 };
 
 use crate::config::ConfigError;
@@ -54,7 +54,9 @@ pub fn to_lsp(
         source: Some(SOURCE.to_owned()),
         message,
         related_information: (!related.is_empty()).then_some(related),
-        tags: None,
+        // A comment that suppresses nothing is dead text: editors fade it, as for ruff's
+        // unused `noqa`.
+        tags: (diagnostic.rule == "unused-suppression").then(|| vec![DiagnosticTag::UNNECESSARY]),
         data: None,
     }
 }
