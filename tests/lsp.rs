@@ -476,3 +476,22 @@ fn suppressions_apply_and_an_unused_one_is_marked_unnecessary() {
     );
     assert_eq!(client.shutdown().code(), Some(0));
 }
+
+#[test]
+fn without_file_watching_a_save_reads_the_configs_again() {
+    let dir = site("reload-on-save", &[]);
+    let path = dir.join("_posts/2024-03-08-a.md");
+    let uri = file_uri(&path);
+    let mut client = Client::start(&dir);
+    client.initialize(&dir, json!({}));
+    open(&mut client, &uri, 1, "---\ntitle: A\n---\n");
+    assert_eq!(codes(&client.diagnostics(&uri)), Vec::<&str>::new());
+    let config = "collections:\n  - paths: [\"_posts/**\"]\n    fields:\n      summary: { required: true }\n";
+    std::fs::write(dir.join(".frontlint.yml"), config).unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri)), ["FL201"]);
+    assert_eq!(client.shutdown().code(), Some(0));
+}

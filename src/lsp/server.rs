@@ -335,17 +335,20 @@ impl Server {
 
     fn did_save(&mut self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
-        if uri::to_path(&uri).is_some_and(|path| analysis::is_config_file(&path)) {
-            self.reload_configs();
-        }
-        let Some(doc) = self.documents.get_mut(&uri) else {
-            return;
-        };
-        if let Some(text) = params.text {
+        if let Some(doc) = self.documents.get_mut(&uri)
+            && let Some(text) = params.text
+        {
             doc.replace(text);
         }
-        self.debouncer.cancel(&uri);
-        self.lint_and_publish(&uri);
+        // A client that cannot watch files for us (Neovim on Linux) would never tell us
+        // about a config change: there, a save is when configs are read again.
+        let config_saved = uri::to_path(&uri).is_some_and(|path| analysis::is_config_file(&path));
+        if config_saved || !self.features.dynamic_file_watching {
+            self.reload_configs();
+        } else if self.documents.get(&uri).is_some() {
+            self.debouncer.cancel(&uri);
+            self.lint_and_publish(&uri);
+        }
     }
 
     fn did_close(&mut self, params: DidCloseTextDocumentParams) {
