@@ -76,7 +76,8 @@ struct Server {
     features: ClientFeatures,
     documents: Documents,
     configs: Configs,
-    /// The last lint of each open document, with the version it was made from.
+    /// The last lint of each open document, with the version it was made from (older than
+    /// the document's while a debounced lint is pending).
     analyses: HashMap<Uri, (i32, Analysis)>,
     debouncer: Debouncer,
     next_request_id: i32,
@@ -329,7 +330,7 @@ impl Server {
             params.content_changes,
             self.features.encoding,
         );
-        self.analyses.remove(&uri);
+        // The old analysis stays until the new one replaces it: its version says it is stale.
         self.debouncer.schedule(uri, Instant::now());
     }
 
@@ -387,7 +388,11 @@ impl Server {
             return;
         };
         let analysis = analysis::analyse(doc, &mut self.configs);
-        if let Analysis::BrokenConfig(error) = &analysis {
+        let was_broken = matches!(self.analyses.get(uri), Some((_, Analysis::BrokenConfig(_))));
+        if let Analysis::BrokenConfig(error) = &analysis
+            && !was_broken
+        {
+            // Once per document until it is fixed, not on every keystroke.
             eprintln!("frontlint lsp: {error}");
         }
         let diagnostics = self.lsp_diagnostics(doc, &analysis);
