@@ -403,7 +403,16 @@ fn malformed_messages_and_unknown_methods_leave_the_server_alive() {
     // Before initialize, requests are refused as the protocol says.
     let early = client.request("textDocument/hover", json!({}));
     assert_eq!(early["error"]["code"], -32002);
-    client.initialize(&dir, json!({}));
+    // Capabilities of shapes no client should send (a number for a list, a stray item) are
+    // not a reason to refuse the session.
+    let init = client.initialize(
+        &dir,
+        json!({
+            "textDocument": { "hover": { "contentFormat": 5 } },
+            "general": { "positionEncodings": [7, "utf-16"] },
+        }),
+    );
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
 
     // Not JSON: a parse error with a null id.
     client.send_body(b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": ");

@@ -3,10 +3,12 @@
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern,
-    HoverProviderCapability, InitializeParams, InitializeResult, Registration, SaveOptions,
+    HoverProviderCapability, InitializeResult, PositionEncodingKind, Registration, SaveOptions,
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
 };
+
+use serde_json::Value;
 
 use super::analysis::WATCHED_CONFIG_NAMES;
 use super::code_actions::SOURCE_FIX_ALL;
@@ -23,24 +25,26 @@ pub struct ClientFeatures {
 }
 
 impl ClientFeatures {
-    pub fn from_params(params: &InitializeParams) -> ClientFeatures {
-        let capabilities = &params.capabilities;
-        let workspace = capabilities.workspace.as_ref();
+    /// Read from the raw `initialize` params, field by field: one field of a shape we do not
+    /// expect (clients send many we never use) must not cost the session.
+    pub fn from_params(params: &Value) -> ClientFeatures {
+        let flag = |pointer: &str| params.pointer(pointer).and_then(Value::as_bool) == Some(true);
+        let offered: Option<Vec<PositionEncodingKind>> = params
+            .pointer("/capabilities/general/positionEncodings")
+            .and_then(Value::as_array)
+            .map(|kinds| {
+                kinds
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(|kind| PositionEncodingKind::from(kind.to_owned()))
+                    .collect()
+            });
         ClientFeatures {
-            encoding: Encoding::negotiate(
-                capabilities
-                    .general
-                    .as_ref()
-                    .and_then(|general| general.position_encodings.as_deref()),
+            encoding: Encoding::negotiate(offered.as_deref()),
+            document_changes: flag("/capabilities/workspace/workspaceEdit/documentChanges"),
+            dynamic_file_watching: flag(
+                "/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration",
             ),
-            document_changes: workspace
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|edit| edit.document_changes)
-                .unwrap_or(false),
-            dynamic_file_watching: workspace
-                .and_then(|w| w.did_change_watched_files)
-                .and_then(|watch| watch.dynamic_registration)
-                .unwrap_or(false),
         }
     }
 }

@@ -21,7 +21,7 @@ use lsp_types::request::{
 use lsp_types::{
     CodeActionParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams,
-    InitializeParams, PublishDiagnosticsParams, RegistrationParams, Uri,
+    PublishDiagnosticsParams, RegistrationParams, Uri,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -280,11 +280,14 @@ impl Server {
     }
 
     fn initialize(&mut self, request: Request) {
-        let Some((id, params)) = self.params::<InitializeParams>(request) else {
+        if !request.params.is_object() {
+            let message = "`initialize` needs an object of params";
+            self.respond_error(request.id, ErrorCode::InvalidParams, message);
             return;
-        };
-        self.features = ClientFeatures::from_params(&params);
-        self.configs = Configs::new(fallback_root(&params));
+        }
+        self.features = ClientFeatures::from_params(&request.params);
+        self.configs = Configs::new(fallback_root(&request.params));
+        let id = request.id;
         self.phase = Phase::Running;
         self.respond(id, capabilities::initialize_result(&self.features));
     }
@@ -528,14 +531,12 @@ fn notification_params<P: DeserializeOwned>(notification: Notification) -> Optio
 
 /// Where to look for the config of a buffer with no path: the first workspace folder, else
 /// the root URI, else the working directory.
-#[allow(deprecated)] // `root_uri` is what clients without workspace folders send.
-fn fallback_root(params: &InitializeParams) -> PathBuf {
-    params
-        .workspace_folders
-        .as_ref()
-        .and_then(|folders| folders.first())
-        .and_then(|folder| uri::to_path(&folder.uri))
-        .or_else(|| params.root_uri.as_ref().and_then(uri::to_path))
+fn fallback_root(params: &serde_json::Value) -> PathBuf {
+    ["/workspaceFolders/0/uri", "/rootUri"]
+        .iter()
+        .filter_map(|pointer| params.pointer(pointer)?.as_str())
+        .filter_map(|text| uri::to_path(&text.parse().ok()?))
+        .next()
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default()
 }
