@@ -438,7 +438,24 @@ fn malformed_messages_and_unknown_methods_leave_the_server_alive() {
 
     // Still serving.
     open(&mut client, &uri, 1, BAD_POST);
-    assert_eq!(codes(&client.diagnostics(&uri)), ["FL103"]);
+    let published = client.diagnostics(&uri);
+    assert_eq!(codes(&published), ["FL103"]);
+    // Another server's diagnostic in the context, with a link that is no URI, is not ours to
+    // judge: the request is answered.
+    let foreign = json!({
+        "range": published["diagnostics"][0]["range"],
+        "message": "from another server",
+        "codeDescription": { "href": "not a uri" },
+    });
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": published["diagnostics"][0]["range"],
+            "context": { "diagnostics": [foreign] },
+        }),
+    );
+    assert_eq!(response["result"][0]["kind"], "quickfix", "{response}");
     let log = client.log();
     assert_eq!(client.shutdown().code(), Some(0), "{log}");
 }

@@ -6,9 +6,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, DocumentChanges, OneOf,
-    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf,
+    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextDocumentIdentifier, TextEdit,
+    WorkspaceEdit,
 };
+
+use serde::Deserialize;
 
 use crate::diagnostic::{Applicability, Edit};
 use crate::fix::{self, FixMode};
@@ -22,6 +25,23 @@ pub const SOURCE_FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.fr
 
 const FIX_ALL_TITLE: &str = "Fix all safe problems (frontlint)";
 
+/// The parts of `textDocument/codeAction` params the server reads. Not `CodeActionParams`:
+/// its `context.diagnostics` are the client's copies of every server's diagnostics, and one
+/// odd field among them (a `codeDescription.href` that is not a URI) would fail the request.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Params {
+    pub text_document: TextDocumentIdentifier,
+    pub range: lsp_types::Range,
+    #[serde(default)]
+    pub context: Context,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Context {
+    pub only: Option<Vec<CodeActionKind>>,
+}
+
 pub struct Request<'a> {
     pub doc: &'a Document,
     pub linted: &'a Linted,
@@ -33,7 +53,7 @@ pub struct Request<'a> {
     pub document_changes: bool,
 }
 
-pub fn code_actions(params: &CodeActionParams, request: &Request<'_>) -> Vec<CodeActionOrCommand> {
+pub fn code_actions(params: &Params, request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let doc = request.doc;
     let wanted = |kind: &CodeActionKind| wants(params.context.only.as_deref(), kind);
     let cursor = doc

@@ -19,9 +19,9 @@ use lsp_types::request::{
     CodeActionRequest, HoverRequest, Initialize, RegisterCapability, Request as _, Shutdown,
 };
 use lsp_types::{
-    CodeActionParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams,
-    PublishDiagnosticsParams, RegistrationParams, Uri,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams, PublishDiagnosticsParams,
+    RegistrationParams, Uri,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -208,7 +208,7 @@ impl Server {
                 self.respond(request.id, ());
             }
             (Phase::Running, CodeActionRequest::METHOD) => {
-                if let Some((id, params)) = self.params::<CodeActionParams>(request) {
+                if let Some((id, params)) = self.params::<code_actions::Params>(request) {
                     let actions = self.code_actions(&params);
                     self.respond(id, actions);
                 }
@@ -450,7 +450,10 @@ impl Server {
         }
     }
 
-    fn code_actions(&mut self, params: &CodeActionParams) -> Option<lsp_types::CodeActionResponse> {
+    fn code_actions(
+        &mut self,
+        params: &code_actions::Params,
+    ) -> Option<lsp_types::CodeActionResponse> {
         let uri = &params.text_document.uri;
         self.ensure_fresh(uri);
         let doc = self.documents.get(uri)?;
