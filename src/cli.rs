@@ -26,6 +26,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation and default options.
     Explain(ExplainArgs),
+    /// Show what Jekyll publishes for each file: kind, date, URL and output file.
+    Urls(UrlsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +56,18 @@ pub struct CheckArgs {
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct UrlsArgs {
+    /// Files or folders (folders are searched as `check` does).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Use this config file instead of searching for .frontlint.yml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

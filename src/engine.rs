@@ -1,6 +1,7 @@
 //! Runs the rules: every file in parallel, then sorts. The library's entry points for the CLI,
 //! stdin and the language server.
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -11,6 +12,8 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, RelatedLocation, Severity};
 use crate::post::Post;
 use crate::rule::Context;
+use crate::site::index::{IndexedDoc, SiteContext, SiteFinding};
+use crate::site::{DocFacts, Site};
 use crate::source::Source;
 
 /// One file to lint: where to read it, how to show its path, and the config that applies.
@@ -56,26 +59,182 @@ pub struct RunOptions {
     pub keep_sources: bool,
 }
 
-/// Lint every target in parallel.
+/// Lint every target in parallel, then run the site-wide rules once per site.
 pub fn run(targets: &[Target], options: RunOptions) -> Report {
     let started = Instant::now();
-    let mut files: Vec<FileReport> = targets
+    let linted: Vec<(Option<FileReport>, IndexedDoc)> = targets
         .par_iter()
-        .filter_map(|target| {
+        .map(|target| {
             let post = read_post(target);
-            let diagnostics = lint_post(&post, &target.config);
-            (!diagnostics.is_empty()).then(|| FileReport {
+            let facts = facts_for(&post, &target.config);
+            let diagnostics = lint_post_with(&post, &target.config, &facts);
+            let doc = IndexedDoc::new(&post, &facts, target.path.clone(), true);
+            let report = (!diagnostics.is_empty()).then(|| FileReport {
                 path: post.source.path.clone(),
                 source: options.keep_sources.then_some(post.source),
                 diagnostics,
-            })
+            });
+            (report, doc)
         })
         .collect();
+    let mut files = Vec::new();
+    let mut docs = Vec::with_capacity(linted.len());
+    for (report, doc) in linted {
+        files.extend(report);
+        docs.push(doc);
+    }
+    let site_diagnostics = site_wide(targets, &docs);
+    merge_site_diagnostics(&mut files, site_diagnostics, &docs, options);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Report {
         files,
         files_checked: targets.len(),
         elapsed: started.elapsed(),
+    }
+}
+
+/// The site-wide rules, once per config (one config means one site), over the summaries of
+/// its files. Findings on files that are not reported are dropped.
+fn site_wide(targets: &[Target], docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option<Arc<str>>)> {
+    let mut groups: Vec<(&Arc<Config>, Vec<IndexedDoc>)> = Vec::new();
+    for (target, doc) in targets.iter().zip(docs) {
+        match groups
+            .iter_mut()
+            .find(|(config, _)| Arc::ptr_eq(config, &target.config))
+        {
+            Some((_, members)) => members.push(doc.clone()),
+            None => groups.push((&target.config, vec![doc.clone()])),
+        }
+    }
+    let mut out = Vec::new();
+    for (config, members) in groups {
+        let config_path = site_config_display(&config.site, &members);
+        let cx = SiteContext {
+            site: &config.site,
+            docs: &members,
+            config_path: config_path.clone(),
+        };
+        let unreported: HashSet<&str> = members
+            .iter()
+            .filter(|doc| !doc.reported)
+            .map(|doc| &*doc.path)
+            .collect();
+        let mut findings = Vec::new();
+        for active in &config.rules.active {
+            active.rule.check_site(&cx, &mut findings);
+            for finding in findings.drain(..) {
+                if unreported.contains(&*finding.place.path) {
+                    continue;
+                }
+                let is_config = config_path
+                    .as_ref()
+                    .is_some_and(|p| *p == finding.place.path);
+                out.push((
+                    place_site_finding(
+                        active.meta.code,
+                        active.meta.name,
+                        active.severity,
+                        finding,
+                    ),
+                    is_config
+                        .then(|| config.site.file.as_ref().map(|f| f.text.clone()))
+                        .flatten(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// `_config.yml` as the user would write its path: next to the files they named.
+fn site_config_display(site: &Site, docs: &[IndexedDoc]) -> Option<Arc<str>> {
+    let file = site.file.as_ref()?;
+    let name = file.path.file_name()?.to_string_lossy().into_owned();
+    let from_doc = docs.iter().find_map(|doc| {
+        let source_path = doc.source_path.as_deref()?;
+        let prefix = doc.path.strip_suffix(source_path)?;
+        (prefix.is_empty() || prefix.ends_with('/')).then(|| format!("{prefix}{name}"))
+    });
+    Some(
+        from_doc
+            .unwrap_or_else(|| crate::discover::display_path(&file.path))
+            .into(),
+    )
+}
+
+fn place_site_finding(
+    code: &'static str,
+    rule: &'static str,
+    severity: Severity,
+    finding: SiteFinding,
+) -> Diagnostic {
+    let anchor = finding.place.anchor;
+    Diagnostic {
+        path: finding.place.path,
+        range: anchor.range,
+        start: anchor.start,
+        end: anchor.end,
+        code,
+        rule,
+        severity,
+        message: finding.message,
+        help: finding.help,
+        related: finding
+            .related
+            .into_iter()
+            .map(|(place, message)| RelatedLocation {
+                path: place.path,
+                line: place.anchor.start.line,
+                column: place.anchor.start.column,
+                range: place.anchor.range,
+                message,
+            })
+            .collect(),
+        fix: None,
+    }
+}
+
+/// Add site-wide diagnostics to the file reports, creating reports (with the file's text for
+/// the pretty format, read again) for files that had none.
+fn merge_site_diagnostics(
+    files: &mut Vec<FileReport>,
+    diagnostics: Vec<(Diagnostic, Option<Arc<str>>)>,
+    docs: &[IndexedDoc],
+    options: RunOptions,
+) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let mut index: HashMap<Arc<str>, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| (file.path.clone(), i))
+        .collect();
+    for (diagnostic, config_text) in diagnostics {
+        let slot = *index.entry(diagnostic.path.clone()).or_insert_with(|| {
+            let source = options.keep_sources.then(|| {
+                let text = config_text.clone().unwrap_or_else(|| {
+                    docs.iter()
+                        .find(|doc| doc.path == diagnostic.path)
+                        .and_then(|doc| std::fs::read(&doc.file).ok())
+                        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned().into())
+                        .unwrap_or_else(|| "".into())
+                });
+                Source::new(diagnostic.path.clone(), text)
+            });
+            files.push(FileReport {
+                path: diagnostic.path.clone(),
+                source,
+                diagnostics: Vec::new(),
+            });
+            files.len() - 1
+        });
+        files[slot].diagnostics.push(diagnostic);
+    }
+    for file in files.iter_mut() {
+        file.diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        file.diagnostics.dedup();
     }
 }
 
@@ -103,10 +262,27 @@ pub fn lint_text(
 
 /// Run every active rule on one post; diagnostics come back sorted.
 pub fn lint_post(post: &Post, config: &Config) -> Vec<Diagnostic> {
+    let facts = facts_for(post, config);
+    lint_post_with(post, config, &facts)
+}
+
+/// What Jekyll makes of a post under this config's site.
+pub fn facts_for(post: &Post, config: &Config) -> DocFacts {
+    DocFacts::compute(
+        post,
+        &config.site,
+        config.source_path(&post.site_path).as_deref(),
+    )
+}
+
+/// Run every active rule on one post whose facts are known.
+pub fn lint_post_with(post: &Post, config: &Config, facts: &DocFacts) -> Vec<Diagnostic> {
     let schema = config.schema_for(&post.site_path);
     let cx = Context {
         post,
         schema: &schema,
+        site: &config.site,
+        facts,
     };
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();

@@ -18,6 +18,7 @@ pub mod registry;
 pub mod report;
 pub mod rule;
 pub mod rules;
+pub mod site;
 pub mod source;
 pub mod suggest;
 pub mod yaml;

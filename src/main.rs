@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Rules(args) => commands::rules::run(args),
         Command::Explain(args) => commands::explain::run(args),
+        Command::Urls(args) => commands::urls::run(args),
     };
     ExitCode::from(status.code())
 }

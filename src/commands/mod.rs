@@ -3,6 +3,7 @@
 pub mod check;
 pub mod explain;
 pub mod rules;
+pub mod urls;
 
 /// The process exit status: 0 clean, 1 lint errors (or too many warnings), 2 the tool itself
 /// failed (usage, config, I/O).

@@ -44,6 +44,9 @@ pub struct CollectionConfig {
     pub front_matter: Option<Requirement>,
     /// Report fields the schema does not list (`report`) or only likely typos of them (`allow`).
     pub unknown_fields: Option<UnknownFields>,
+    /// The shape every URL in this collection must have, as a Jekyll permalink template
+    /// (`/media/:categories/:year-:month-:day-:slug/`); checked by `permalink-template-mismatch`.
+    pub permalink_template: Option<String>,
     #[serde(default)]
     pub fields: BTreeMap<String, FieldSpec>,
 }

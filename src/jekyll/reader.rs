@@ -74,13 +74,13 @@ fn fnmatch_at(p: &[char], s: &[char]) -> bool {
                         continue;
                     }
                 }
-                '\\' if pi + 1 < p.len() => {
-                    if p[pi + 1] == s[si] {
-                        pi += 2;
-                        si += 1;
-                        continue;
-                    }
+                '\\' if pi + 1 < p.len() && p[pi + 1] == s[si] => {
+                    pi += 2;
+                    si += 1;
+                    continue;
                 }
+                // An escaped character that does not match here.
+                '\\' if pi + 1 < p.len() => {}
                 c if c == s[si] => {
                     pi += 1;
                     si += 1;
@@ -228,7 +228,8 @@ pub fn source_role(site: &SiteConfig, source_path: &str) -> SourceRole {
     for (index, part) in parts.iter().enumerate() {
         let is_last = index + 1 == parts.len();
         if !is_last && (*part == "_posts" || *part == "_drafts") {
-            if !dir.is_empty() && !(walked == dir || walked.starts_with(&format!("{dir}/"))) {
+            let inside = dir.is_empty() || walked == dir || walked.starts_with(&format!("{dir}/"));
+            if !inside {
                 return SourceRole::Ignored(IgnoreReason::OutsideCollectionsDir);
             }
             let entry = parts[index + 1..].join("/");
