@@ -116,6 +116,10 @@ pub fn row(path: String, facts: &DocFacts) -> UrlRow {
             row.status = "build-fails";
             row.reason = Some(message.clone());
         }
+        Outcome::Dropped(why) => {
+            row.status = "skipped";
+            row.reason = Some((*why).to_owned());
+        }
         Outcome::Unsupported(why) => {
             row.status = "unsupported";
             row.reason = Some(why.clone());
@@ -128,10 +132,7 @@ pub fn row(path: String, facts: &DocFacts) -> UrlRow {
                 Some(NotWritten::Draft) => "draft",
                 Some(NotWritten::NoOutput) => "no-output",
             };
-            row.date = built
-                .date
-                .as_ref()
-                .map(|d| d.datetime.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+            row.date = built.date.as_ref().map(|d| iso8601(&d.datetime));
             row.date_source = built.date_source.map(|source| match source {
                 DateSource::FrontMatter => "front-matter",
                 DateSource::Defaults => "defaults",
@@ -143,6 +144,20 @@ pub fn row(path: String, facts: &DocFacts) -> UrlRow {
         }
     }
     row
+}
+
+/// `Time#iso8601`: the offset as `±hh:mm`, seconds of the offset dropped (they exist
+/// before 1901, in local mean time).
+pub fn iso8601(time: &jiff::ZonedDateTime) -> String {
+    let seconds = time.offset().seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let abs = seconds.unsigned_abs();
+    format!(
+        "{}{sign}{:02}:{:02}",
+        time.strftime("%Y-%m-%dT%H:%M:%S"),
+        abs / 3600,
+        abs % 3600 / 60
+    )
 }
 
 fn write_text(rows: &[UrlRow], out: &mut dyn std::io::Write) -> std::io::Result<()> {

@@ -21,6 +21,11 @@ pub struct PostFrontMatter {
     pub slug: Option<String>,
     pub categories: Option<CategoryValue>,
     pub category: Option<CategoryValue>,
+    /// Psych could not load the front matter block (a syntax error, a list...): Jekyll logs
+    /// an error and stops reading the document after merging the defaults, before the file
+    /// name's date and slug and the categories are applied (`handle_read_error`). The other
+    /// fields are then empty.
+    pub read_failed: bool,
 }
 
 /// A post Jekyll builds.
@@ -159,6 +164,9 @@ pub fn resolve_document(
         }
         _ => match_dated_filename(relative_path).map(|dated| dated.date),
     };
+    // `populate_title` never ran: no date from the name, and `:title`/`:slug` fall back to
+    // the whole base name.
+    let filename_date_part = filename_date_part.filter(|_| !fm.read_failed);
     // A document's defaults type is its collection's label: drafts are `posts` too
     // (a `type: drafts` scope never applies to them).
     let defaults: Mapping = defaults_for(&site.defaults, source_path, relative_path, label, dir);
@@ -188,15 +196,24 @@ pub fn resolve_document(
         }
     };
 
-    let Some(categories) = document_categories(
-        &categories_from_path(relative_path, &special_dir),
-        default("categories").and_then(category_from_value).as_ref(),
-        fm.categories.as_ref(),
-        fm.category
-            .clone()
-            .or_else(|| default("category").and_then(category_from_value))
-            .as_ref(),
-    ) else {
+    let from_path = categories_from_path(relative_path, &special_dir);
+    let default_categories = default("categories").and_then(category_from_value);
+    let categories = if fm.read_failed {
+        // Only the path's and the defaults' `categories` were merged before the error.
+        document_categories(&from_path, default_categories.as_ref(), None, None)
+            .map(|_| merged_categories(&from_path, default_categories.as_ref()))
+    } else {
+        document_categories(
+            &from_path,
+            default_categories.as_ref(),
+            fm.categories.as_ref(),
+            fm.category
+                .clone()
+                .or_else(|| default("category").and_then(category_from_value))
+                .as_ref(),
+        )
+    };
+    let Some(categories) = categories else {
         return (
             PostOutcome::Unsupported("a scalar `categories` makes Jekyll raise mid-read".into()),
             source,
@@ -206,7 +223,14 @@ pub fn resolve_document(
         .permalink
         .clone()
         .or_else(|| default("permalink").map(scalar_to_s));
-    let slug = fm.slug.clone().or_else(|| default("slug").map(scalar_to_s));
+    let slug = fm
+        .slug
+        .clone()
+        .or_else(|| default("slug").map(scalar_to_s))
+        .or_else(|| {
+            fm.read_failed
+                .then(|| super::permalink::basename_without_ext(relative_path).to_owned())
+        });
     let converter_ext = converter_output_ext(ruby_extname(source_path), &site.markdown_ext);
     let ext = output_ext(permalink.as_deref(), &converter_ext);
     let input = DocumentUrlInput {
@@ -249,6 +273,30 @@ pub fn resolve_document(
         })),
         source,
     )
+}
+
+/// `merge_categories!` of the path's and the defaults' categories alone (an ordered union,
+/// each rendered with `to_s`).
+fn merged_categories(from_path: &[String], defaults: Option<&CategoryValue>) -> Vec<String> {
+    let mut out: Vec<String> = from_path.to_vec();
+    let extra: Vec<String> = match defaults {
+        Some(CategoryValue::Text(s)) => s.split_whitespace().map(str::to_owned).collect(),
+        Some(CategoryValue::List(items)) => items
+            .iter()
+            .filter_map(|item| match item {
+                CategoryItem::Nil => None,
+                CategoryItem::Text(s) | CategoryItem::Scalar(s) => Some(s.clone()),
+            })
+            .collect(),
+        Some(CategoryValue::Scalar(s)) => vec![s.clone()],
+        None => Vec::new(),
+    };
+    for item in extra {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// A time as `Time#to_s` round trips leave it: whole seconds.

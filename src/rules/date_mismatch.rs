@@ -47,20 +47,28 @@ impl Rule for DateMismatch {
             .ok()
             .and_then(|h| Some(format!("{:04}-{:02}-{:02}", h.year?, h.mon?, h.mday?)));
         let finding = if written_day.as_deref() == Some(named.as_str()) {
-            let message = match cx.site.zone {
-                ZoneSetting::Unset => format!(
-                    "without a `timezone` in _config.yml the post's day depends on the build machine: in UTC, `{written}` is {} — dated {used}, not {named} as its file name says",
-                    day_and_time(date)
+            let (message, help) = match cx.site.zone {
+                ZoneSetting::Unset => (
+                    format!(
+                        "without a `timezone` in _config.yml the post's day depends on the build machine: in UTC, `{written}` is {} — dated {used}, not {named} as its file name says",
+                        day_and_time(date)
+                    ),
+                    "set the site's `timezone` in _config.yml and write times with that zone's offset, or rename the file".to_owned(),
                 ),
-                ZoneSetting::Set { .. } => format!(
-                    "`{written}` is {} in {}: the post is dated {used}, not {named} as its file name says",
-                    day_and_time(date),
-                    zone_name(cx)
+                ZoneSetting::Set { .. } => (
+                    format!(
+                        "`{written}` is {} in {}: the post is dated {used}, not {named} as its file name says",
+                        day_and_time(date),
+                        zone_name(cx)
+                    ),
+                    format!(
+                        "write the time in {} (with its offset, `{}`), or rename the file",
+                        zone_name(cx),
+                        date.datetime.strftime("%:z")
+                    ),
                 ),
             };
-            Finding::new(value_or_key(entry), message).with_help(
-                "set the site's `timezone` in _config.yml and write times with that zone's offset, or rename the file",
-            )
+            Finding::new(value_or_key(entry), message).with_help(help)
         } else {
             Finding::new(
                 value_or_key(entry),

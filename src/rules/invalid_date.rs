@@ -17,6 +17,9 @@ use crate::rule::{Context, Rule};
 /// `04/07/2022`, `4.7.22`: day and month in an order only the writer knows.
 static NUMERIC_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b").expect("regex"));
+/// An offset written at the end (`-0800`, `+08:00`, `Z`), which Ruby may not get to.
+static TRAILING_OFFSET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s([+-]\d{1,2}(?::?\d{2})?|Z|UTC|GMT)\s*$").expect("regex"));
 
 const HELP: &str = "write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM:SS +08:00 with a time";
 
@@ -78,6 +81,16 @@ impl Rule for InvalidDate {
                     in_words(d.year().into(), d.month().into(), d.day().into())
                 ));
             }
+        }
+        if date.zone.is_none()
+            && let Some(caps) = TRAILING_OFFSET.captures(written)
+        {
+            problems.push(format!(
+                "Jekyll never reads the zone `{}` (the text before it stops Ruby's date parser): the time is read in {} ({})",
+                &caps[1],
+                zone_name(cx),
+                day_and_time(&date)
+            ));
         }
         if let Some(ZoneUse::Ignored { zone }) = &date.zone {
             problems.push(format!(

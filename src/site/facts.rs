@@ -14,7 +14,7 @@ use crate::jekyll::post::{
 use crate::jekyll::reader::{IgnoreReason, SourceRole, source_role};
 use crate::jekyll::site_config::scalar_to_s;
 use crate::jekyll::url::UrlError;
-use crate::post::Post;
+use crate::post::{Post, ReadProblem};
 
 use super::Site;
 use super::front_matter::{self, ReadFrontMatter};
@@ -103,6 +103,8 @@ pub enum Outcome {
     Built(Box<Built>),
     /// Jekyll stops the build on this file.
     BuildFails(String),
+    /// Jekyll reads the file but leaves it out of the site.
+    Dropped(&'static str),
     /// Beyond what the model reproduces; no guess is made.
     Unsupported(String),
 }
@@ -156,7 +158,12 @@ impl DocFacts {
             return DocFacts::outside();
         };
         let config = &site.config;
-        let has_header = has_yaml_header(&post.source.text);
+        // Jekyll looks at the raw first line: a UTF-16 file never starts with `---`.
+        let has_header = has_yaml_header(&post.source.text)
+            && !matches!(
+                post.read_problem,
+                Some(ReadProblem::InvalidUtf8 { utf16: true, .. })
+            );
         let role = source_role(config, source_path);
         let in_collection = match &role {
             SourceRole::Post { .. } | SourceRole::Draft => Some("posts".to_owned()),
@@ -206,12 +213,11 @@ impl DocFacts {
                 kind,
                 DocKind::Post | DocKind::Draft | DocKind::Document { .. } | DocKind::Page
             );
+        let invalid_utf8 = matches!(post.read_problem, Some(ReadProblem::InvalidUtf8 { .. }));
         let outcome = if let Some(why) = &fm.unsupported {
             Outcome::Unsupported(why.clone())
-        } else if fm.failed_to_load && kind.is_collection_member() {
-            // Jekyll logs the error and stops reading the document before its filename
-            // date, slug and categories are filled in; this is not modelled.
-            Outcome::Unsupported("its front matter cannot be loaded".into())
+        } else if invalid_utf8 && matches!(kind, DocKind::Post | DocKind::Draft) {
+            Outcome::Dropped("the file is not valid UTF-8 (Jekyll skips such posts)")
         } else {
             match &kind {
                 DocKind::Post => document(site, DocumentCollection::Posts, source_path, &fm),

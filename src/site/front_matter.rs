@@ -29,15 +29,21 @@ pub fn read(post: &Post) -> ReadFrontMatter {
     let mut out = ReadFrontMatter::default();
     if matches!(post.yaml, Some(Err(_))) {
         out.failed_to_load = true;
+        out.fields.read_failed = true;
     }
     let Some(root) = post.front_matter() else {
         return out;
     };
+    // A list or a scalar cannot be merged into the document's data: Jekyll raises, logs it
+    // and goes on as for a YAML error.
     let Some(entries) = root.as_mapping() else {
+        out.failed_to_load = true;
+        out.fields.read_failed = true;
         return out;
     };
     if !loads(root, 0) {
         out.failed_to_load = true;
+        out.fields.read_failed = true;
         return out;
     }
     for entry in entries {
