@@ -108,11 +108,11 @@ fn site_wide(targets: &[Target], docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option
     }
     let mut out = Vec::new();
     for (config, members) in groups {
-        let config_path = site_config_display(&config.site, &members);
+        let config_paths = site_config_display(&config.site, &members);
         let cx = SiteContext {
             site: &config.site,
             docs: &members,
-            config_path: config_path.clone(),
+            config_paths: &config_paths,
         };
         let unreported: HashSet<&str> = members
             .iter()
@@ -126,9 +126,11 @@ fn site_wide(targets: &[Target], docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option
                 if unreported.contains(&*finding.place.path) {
                     continue;
                 }
-                let is_config = config_path
-                    .as_ref()
-                    .is_some_and(|p| *p == finding.place.path);
+                // A finding in a configuration file carries its text (for the pretty format).
+                let config_text = config_paths
+                    .iter()
+                    .position(|p| *p == finding.place.path)
+                    .map(|i| config.site.files[i].text.clone());
                 out.push((
                     place_site_finding(
                         active.meta.code,
@@ -136,9 +138,7 @@ fn site_wide(targets: &[Target], docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option
                         active.severity,
                         finding,
                     ),
-                    is_config
-                        .then(|| config.site.file.as_ref().map(|f| f.text.clone()))
-                        .flatten(),
+                    config_text,
                 ));
             }
         }
@@ -146,20 +146,21 @@ fn site_wide(targets: &[Target], docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option
     out
 }
 
-/// `_config.yml` as the user would write its path: next to the files they named.
-fn site_config_display(site: &Site, docs: &[IndexedDoc]) -> Option<Arc<str>> {
-    let file = site.file.as_ref()?;
-    let name = file.path.file_name()?.to_string_lossy().into_owned();
-    let from_doc = docs.iter().find_map(|doc| {
+/// The site's configuration files as the user would write their paths: next to the files
+/// they named (else as found on disk).
+fn site_config_display(site: &Site, docs: &[IndexedDoc]) -> Vec<Arc<str>> {
+    let prefix = docs.iter().find_map(|doc| {
         let source_path = doc.source_path.as_deref()?;
         let prefix = doc.path.strip_suffix(source_path)?;
-        (prefix.is_empty() || prefix.ends_with('/')).then(|| format!("{prefix}{name}"))
+        (prefix.is_empty() || prefix.ends_with('/')).then(|| prefix.to_owned())
     });
-    Some(
-        from_doc
-            .unwrap_or_else(|| crate::discover::display_path(&file.path))
-            .into(),
-    )
+    site.files
+        .iter()
+        .map(|file| match &prefix {
+            Some(prefix) => format!("{prefix}{}", file.name).into(),
+            None => crate::discover::display_path(&file.path).into(),
+        })
+        .collect()
 }
 
 fn place_site_finding(

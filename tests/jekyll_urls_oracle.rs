@@ -46,17 +46,22 @@ rescue StandardError => e
   "!#{e.class}"
 end
 
-out = INPUT["sites"].map do |root|
+out = INPUT["sites"].map do |spec|
+  root = spec["root"]
   # Each build is a process of its own: no zone from the previous site's `timezone`.
   ENV["TZ"] = "UTC"
   $failed = {}
   Jekyll::Utils.instance_variable_set(:@parse_date_cache, {})
   site = nil
   begin
-    config = Jekyll.configuration(
+    options = {
       "source" => root, "destination" => File.join(Dir.tmpdir, "frontlint-oracle-unused"),
       "quiet" => true, "disable_disk_cache" => true
-    )
+    }
+    # The configuration files frontlint read, as `jekyll build --config a,b` would get them.
+    configs = spec["configs"] || []
+    options["config"] = configs.map { |f| File.join(root, f) } unless configs.empty?
+    config = Jekyll.configuration(options)
     site = Jekyll::Site.new(config)
     site.read
   rescue StandardError => e
@@ -185,15 +190,15 @@ fn corpus_sites(corpora: &Path, dir: &Path) -> Vec<PathBuf> {
     roots
 }
 
-fn frontlint_urls(site: &Path) -> Vec<Value> {
+/// `frontlint urls --format json` of a site.
+fn frontlint_urls(site: &Path) -> Value {
     let output = Command::new(env!("CARGO_BIN_EXE_frontlint"))
         .args(["urls", "--format", "json"])
         .arg(site)
         .output()
         .expect("run frontlint");
     assert!(output.status.success(), "frontlint urls failed: {output:?}");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
-    json["documents"].as_array().expect("documents").clone()
+    serde_json::from_slice(&output.stdout).expect("json")
 }
 
 /// Does `frontlint check` say that the site's `_config.yml` stops the build?
@@ -224,7 +229,7 @@ struct Tally {
 }
 
 /// Compare one site: Jekyll's entries against frontlint's rows, by source path.
-fn compare(site: &Path, jekyll: &Value, tally: &mut Tally) {
+fn compare(site: &Path, ours: &Value, jekyll: &Value, tally: &mut Tally) {
     if let Some(error) = jekyll.get("error") {
         // Only a `_config.yml` that frontlint also says stops the build may do that.
         if config_stops_the_build(site) {
@@ -243,7 +248,7 @@ fn compare(site: &Path, jekyll: &Value, tally: &mut Tally) {
         .iter()
         .map(|e| (e["path"].as_str().expect("path"), e))
         .collect();
-    for row in frontlint_urls(site) {
+    for row in ours["documents"].as_array().expect("documents") {
         let Some(path) = row["source_path"].as_str() else {
             continue;
         };
@@ -331,13 +336,25 @@ fn urls_agree_with_jekyll() {
         }
         None => eprintln!("urls oracle: ../shared/corpora not found, corpus samples skipped"),
     }
-    let roots: Vec<String> = sites.iter().map(|s| s.display().to_string()).collect();
-    let Some(answers) = ruby::run("urls", SITES_RB, &json!({ "sites": roots })) else {
+    let ours: Vec<Value> = sites.iter().map(|site| frontlint_urls(site)).collect();
+    let specs: Vec<Value> = sites
+        .iter()
+        .zip(&ours)
+        .map(|(site, ours)| {
+            let configs = &ours["sites"][0]["config_files"];
+            json!({ "root": site.display().to_string(), "configs": configs })
+        })
+        .collect();
+    let Some(answers) = ruby::run("urls", SITES_RB, &json!({ "sites": specs })) else {
         return;
     };
     let mut tally = Tally::default();
-    for (site, jekyll) in sites.iter().zip(answers.as_array().expect("array")) {
-        compare(site, jekyll, &mut tally);
+    for ((site, ours), jekyll) in sites
+        .iter()
+        .zip(&ours)
+        .zip(answers.as_array().expect("array"))
+    {
+        compare(site, ours, jekyll, &mut tally);
     }
     eprintln!(
         "urls oracle: {} files agree with Jekyll, {} mismatches, {} outside the model",

@@ -43,7 +43,17 @@ pub struct UrlRow {
 #[derive(Serialize)]
 struct UrlsJson<'a> {
     version: u32,
+    sites: Vec<SiteRow>,
     documents: &'a [UrlRow],
+}
+
+/// A Jekyll site the files belong to.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+struct SiteRow {
+    /// The site's source folder.
+    root: String,
+    /// The configuration files read, merged in this order, relative to `root`.
+    config_files: Vec<String>,
 }
 
 pub fn run(args: &UrlsArgs) -> ExitStatus {
@@ -59,6 +69,17 @@ pub fn run(args: &UrlsArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
+    let mut sites: Vec<SiteRow> = Vec::new();
+    for target in &targets {
+        let site = &target.config.site;
+        let row = SiteRow {
+            root: relative_to_cwd(&site.root),
+            config_files: site.files.iter().map(|f| f.name.clone()).collect(),
+        };
+        if !sites.contains(&row) {
+            sites.push(row);
+        }
+    }
     let rows: Vec<UrlRow> = targets
         .par_iter()
         .map(|target| {
@@ -73,6 +94,7 @@ pub fn run(args: &UrlsArgs) -> ExitStatus {
                 &mut *out,
                 &UrlsJson {
                     version: 1,
+                    sites,
                     documents: &rows,
                 },
             )?;
@@ -86,6 +108,16 @@ pub fn run(args: &UrlsArgs) -> ExitStatus {
             eprintln!("error: cannot write the list: {error}");
             ExitStatus::Error
         }
+    }
+}
+
+/// A folder as the user sees it from where they run frontlint (absolute when elsewhere).
+fn relative_to_cwd(path: &std::path::Path) -> String {
+    let cwd = std::env::current_dir().map(|d| crate::config::absolute(&d));
+    match cwd.as_deref().map(|cwd| path.strip_prefix(cwd)) {
+        Ok(Ok(relative)) if relative.as_os_str().is_empty() => ".".to_owned(),
+        Ok(Ok(relative)) => discover::display_path(relative),
+        _ => discover::display_path(path),
     }
 }
 

@@ -30,6 +30,10 @@ pub struct ConfigFile {
     /// Jekyll site settings that override the site's `_config.yml` (timezone, permalink, …).
     #[serde(default)]
     pub site: BTreeMap<String, yaml_serde::Value>,
+    /// The Jekyll configuration files the site is built with, relative to the site root and
+    /// merged in order (`jekyll build --config a,b`); globs allowed. Default: `_config.yml`.
+    /// Replaces the inherited list.
+    pub site_config: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -132,6 +132,7 @@ impl Config {
         let mut collection_globs = GlobSetBuilder::new();
         let mut glob_owner = Vec::new();
         let mut site = BTreeMap::new();
+        let mut site_config = vec![crate::site::DEFAULT_SITE_CONFIG.to_owned()];
         for (layer_index, layer) in layers.iter().enumerate() {
             let config = &layer.config;
             if let Some(list) = &config.include {
@@ -154,10 +155,13 @@ impl Config {
                 });
             }
             site.extend(config.site.clone());
+            if let Some(files) = &config.site_config {
+                site_config.clone_from(files);
+            }
         }
         validate_patterns(&layers)?;
         let last = layers.last().expect("at least the preset layer");
-        let site_model = Arc::new(Site::discover(start, &root, &site));
+        let site_model = Arc::new(Site::discover(start, &root, &site_config, &site));
         Ok(Config {
             root,
             file,

@@ -1,4 +1,4 @@
-//! FL904: a `_config.yml` that Jekyll cannot use: YAML it cannot parse (the build stops), a
+//! FL904: a `_config.yml` (or another configuration file of the site) that Jekyll cannot use: YAML it cannot parse (the build stops), a
 //! file that is not a mapping (ignored, with a warning, in favour of the defaults), or a
 //! setting of the wrong type (`exclude: vendor` instead of a list).
 
@@ -17,7 +17,7 @@ impl Rule for BrokenSiteConfig {
 
     fn check_site(&self, cx: &SiteContext<'_>, out: &mut Vec<SiteFinding>) {
         for problem in &cx.site.problems {
-            let Some(place) = cx.config_place(problem.range.clone()) else {
+            let Some(place) = cx.config_place(problem.file, problem.range.clone()) else {
                 continue;
             };
             let mut finding = SiteFinding::new(place, problem.message.clone());

@@ -22,17 +22,22 @@ impl Rule for UnknownTimezone {
         let ZoneSetting::Set { name, reading } = &cx.site.zone else {
             return;
         };
-        let Some(file) = &cx.site.file else {
+        // The last configuration file that sets it decides; a value from a .frontlint.yml
+        // override has no place to point at.
+        let Some((index, range)) = cx
+            .site
+            .files
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, f)| f.value_span("timezone").map(|r| (i, r)))
+        else {
             return;
         };
-        // Only a value written in _config.yml can be pointed at (not a .frontlint.yml override).
-        let Some(range) = file.value_span("timezone") else {
-            return;
-        };
-        if !file.text[range.clone()].contains(name.as_str()) {
+        if !cx.site.files[index].text[range.clone()].contains(name.as_str()) {
             return;
         }
-        let Some(place) = cx.config_place(range) else {
+        let Some(place) = cx.config_place(index, range) else {
             return;
         };
         let finding = match reading {

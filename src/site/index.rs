@@ -137,15 +137,15 @@ fn group_of(facts: &DocFacts) -> Option<String> {
 pub struct SiteContext<'a> {
     pub site: &'a Site,
     pub docs: &'a [IndexedDoc],
-    /// `_config.yml` as shown in reports (`None` when the site has none).
-    pub config_path: Option<Arc<str>>,
+    /// The site's configuration files (`Site::files`) as shown in reports.
+    pub config_paths: &'a [Arc<str>],
 }
 
 impl SiteContext<'_> {
-    /// A place in `_config.yml`.
-    pub fn config_place(&self, range: Range<usize>) -> Option<Place> {
-        let file = self.site.file.as_ref()?;
-        let path = self.config_path.clone()?;
+    /// A place in the configuration file `Site::files[file]`.
+    pub fn config_place(&self, file: usize, range: Range<usize>) -> Option<Place> {
+        let path = self.config_paths.get(file)?.clone();
+        let file = self.site.files.get(file)?;
         Some(Place {
             path,
             anchor: Anchor {
