@@ -217,3 +217,60 @@ fn the_example_site_shows_the_site_model_rules() {
         assert!(rules.contains(rule), "{rule} not in {rules:?}");
     }
 }
+
+#[test]
+fn a_layout_from_defaults_or_jekyll_default_layout_is_not_missing() {
+    let require_layout =
+        "collections:\n  - paths: \"**\"\n    fields:\n      layout: { required: true }\n";
+    let post = "---\ntitle: No layout\n---\n";
+    let missing = |dir: &Path| {
+        let output = frontlint(dir, &["check", "--format", "json"]);
+        diagnostics(&output)
+            .iter()
+            .filter(|d| d["rule"] == "missing-required-field")
+            .count()
+    };
+    let plain = site(
+        "layout-plain",
+        &[
+            (".frontlint.yml", require_layout),
+            ("_config.yml", "title: x\n"),
+            ("_posts/2024-01-05-a.md", post),
+        ],
+    );
+    assert_eq!(missing(&plain), 1);
+    let defaults = site(
+        "layout-defaults",
+        &[
+            (".frontlint.yml", require_layout),
+            (
+                "_config.yml",
+                "defaults:\n  - scope: {path: \"\", type: posts}\n    values: {layout: post}\n",
+            ),
+            ("_posts/2024-01-05-a.md", post),
+        ],
+    );
+    assert_eq!(missing(&defaults), 0);
+    let plugin = site(
+        "layout-plugin",
+        &[
+            (".frontlint.yml", require_layout),
+            ("_config.yml", "plugins: [jekyll-default-layout]\n"),
+            ("_posts/2024-01-05-a.md", post),
+        ],
+    );
+    assert_eq!(missing(&plugin), 0);
+    let github_pages = site(
+        "layout-github-pages",
+        &[
+            (".frontlint.yml", require_layout),
+            ("_config.yml", "title: x\n"),
+            (
+                "Gemfile",
+                "source \"https://rubygems.org\"\ngem \"github-pages\", group: :jekyll_plugins\n",
+            ),
+            ("_posts/2024-01-05-a.md", post),
+        ],
+    );
+    assert_eq!(missing(&github_pages), 0);
+}
