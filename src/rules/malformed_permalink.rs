@@ -125,8 +125,13 @@ impl Rule for MalformedPermalink {
                 .with_help("remove the extra `/`"),
             );
         }
-        let lower = text.to_lowercase();
-        if let Some(ext) = SOURCE_EXTENSIONS.iter().find(|e| lower.ends_with(*e)) {
+        let ends_with = |ext: &str| {
+            let start = text.len().saturating_sub(ext.len());
+            text.len() >= ext.len()
+                && text.is_char_boundary(start)
+                && text[start..].eq_ignore_ascii_case(ext)
+        };
+        if let Some(ext) = SOURCE_EXTENSIONS.iter().find(|e| ends_with(e)) {
             out.push(
                 Finding::new(
                     at(text.len() - ext.len(), ext.len()),
