@@ -83,8 +83,16 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
         files.extend(report);
         docs.push(doc);
     }
-    let site_diagnostics = site_wide(targets, &docs);
-    merge_site_diagnostics(&mut files, site_diagnostics, &docs, options);
+    // Where each file is, to show the lines of files that only site-wide rules report on.
+    let on_disk: HashMap<Arc<str>, PathBuf> = if options.keep_sources {
+        docs.iter()
+            .map(|doc| (doc.path.clone(), doc.file.clone()))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let site_diagnostics = site_wide(targets, docs);
+    merge_site_diagnostics(&mut files, site_diagnostics, &on_disk, options);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Report {
         files,
@@ -95,15 +103,15 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
 
 /// The site-wide rules, once per config (one config means one site), over the summaries of
 /// its files. Findings on files that are not reported are dropped.
-fn site_wide(targets: &[Target], docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option<Arc<str>>)> {
+fn site_wide(targets: &[Target], docs: Vec<IndexedDoc>) -> Vec<(Diagnostic, Option<Arc<str>>)> {
     let mut groups: Vec<(&Arc<Config>, Vec<IndexedDoc>)> = Vec::new();
     for (target, doc) in targets.iter().zip(docs) {
         match groups
             .iter_mut()
             .find(|(config, _)| Arc::ptr_eq(config, &target.config))
         {
-            Some((_, members)) => members.push(doc.clone()),
-            None => groups.push((&target.config, vec![doc.clone()])),
+            Some((_, members)) => members.push(doc),
+            None => groups.push((&target.config, vec![doc])),
         }
     }
     let mut out = Vec::new();
@@ -200,7 +208,7 @@ fn place_site_finding(
 fn merge_site_diagnostics(
     files: &mut Vec<FileReport>,
     diagnostics: Vec<(Diagnostic, Option<Arc<str>>)>,
-    docs: &[IndexedDoc],
+    on_disk: &HashMap<Arc<str>, PathBuf>,
     options: RunOptions,
 ) {
     if diagnostics.is_empty() {
@@ -215,9 +223,9 @@ fn merge_site_diagnostics(
         let slot = *index.entry(diagnostic.path.clone()).or_insert_with(|| {
             let source = options.keep_sources.then(|| {
                 let text = config_text.clone().unwrap_or_else(|| {
-                    docs.iter()
-                        .find(|doc| doc.path == diagnostic.path)
-                        .and_then(|doc| std::fs::read(&doc.file).ok())
+                    on_disk
+                        .get(&diagnostic.path)
+                        .and_then(|file| std::fs::read(file).ok())
                         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned().into())
                         .unwrap_or_else(|| "".into())
                 });
