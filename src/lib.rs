@@ -3,7 +3,9 @@
 //! The flow: `discover` finds files and their `config`, `engine` reads each into a `post`
 //! (source text, `front_matter` split, spanned `yaml` tree whose plain scalars `yaml11` types
 //! as Psych does), runs the `rules` listed in the `registry`, and a `report` format writes the
-//! diagnostics. `jekyll` models what Jekyll makes of a post: its date, URL and output path.
+//! diagnostics. `jekyll` models what Jekyll makes of a post: its date, URL and output path;
+//! `site` reads a site's `_config.yml` into that model, gives every file its facts before the
+//! rules run, and summarises files for the site-wide rules (duplicate URLs).
 
 pub mod cli;
 pub mod commands;
