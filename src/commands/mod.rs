@@ -5,6 +5,7 @@ pub mod explain;
 pub mod init;
 pub mod rules;
 pub mod stdin;
+pub mod urls;
 
 /// The process exit status: 0 clean, 1 lint errors (or too many warnings), 2 the tool itself
 /// failed (usage, config, I/O).
