@@ -28,6 +28,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a starter .frontlint.yml learned from an existing site.
     Init(InitArgs),
+    /// Show what Jekyll publishes for each file: kind, date, URL and output file.
+    Urls(UrlsArgs),
     /// Run the language server on standard input and output (for editors).
     Lsp,
 }
@@ -89,6 +91,18 @@ pub struct CheckArgs {
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct UrlsArgs {
+    /// Files or folders (folders are searched as `check` does).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Use this config file instead of searching for .frontlint.yml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -52,7 +52,15 @@ impl ConfigCache {
         if let Some(config) = self.by_start.get(&dir) {
             return Ok(config.clone());
         }
-        let config = Arc::new(Config::discover(&dir)?);
+        let found = Config::discover(&dir)?;
+        // Folders of one site share one config, so that site-wide rules see all their files.
+        let same = |c: &Arc<Config>| {
+            c.file == found.file && c.root == found.root && c.site.root == found.site.root
+        };
+        let config = match self.by_start.values().find(|c| same(c)) {
+            Some(existing) => existing.clone(),
+            None => Arc::new(found),
+        };
         // Every folder between here and the config's root shares it.
         self.by_start.insert(dir, config.clone());
         Ok(config)

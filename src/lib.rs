@@ -5,6 +5,8 @@
 //! as Psych does), runs the `rules` listed in the `registry`, and a `report` format writes the
 //! diagnostics. `jekyll` models what Jekyll makes of a post: its date, URL and output path;
 //! `markdown` finds links and kramdown attribute lists in the body as kramdown reads them.
+//! `site` reads a site's `_config.yml` into that model, gives every file its facts before the
+//! rules run, and summarises files for the site-wide rules (duplicate URLs).
 
 pub mod atomic_write;
 pub mod baseline;
@@ -25,6 +27,7 @@ pub mod registry;
 pub mod report;
 pub mod rule;
 pub mod rules;
+pub mod site;
 pub mod source;
 pub mod suggest;
 pub mod suppress;

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Urls(args) => commands::urls::run(args),
         Command::Lsp => commands::lsp::run(),
     };
     ExitCode::from(status.code())

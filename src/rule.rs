@@ -4,15 +4,24 @@
 use crate::config::FileSchema;
 use crate::diagnostic::Finding;
 use crate::post::Post;
+use crate::site::index::{SiteContext, SiteFinding};
+use crate::site::{DocFacts, Site};
 
 /// Everything a per-post rule may look at.
 pub struct Context<'a> {
     pub post: &'a Post,
     /// The merged field schema of the collections this post belongs to.
     pub schema: &'a FileSchema,
+    /// The Jekyll site the post belongs to.
+    pub site: &'a Site,
+    /// What Jekyll makes of the post (kind, date, URL), computed once before the rules run.
+    pub facts: &'a DocFacts,
 }
 
 pub trait Rule: Send + Sync {
     /// Report what is wrong with one post.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+
+    /// Report what is wrong across the site (runs once per site, after every post).
+    fn check_site(&self, _cx: &SiteContext<'_>, _out: &mut Vec<SiteFinding>) {}
 }

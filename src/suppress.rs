@@ -86,10 +86,11 @@ impl Suppressions {
         if self.directives.is_empty() {
             return;
         }
-        diagnostics.retain(|diagnostic| !self.suppress(diagnostic));
+        diagnostics.retain(|diagnostic| !self.suppresses(diagnostic));
     }
 
-    fn suppress(&mut self, diagnostic: &Diagnostic) -> bool {
+    /// Is `diagnostic` suppressed? Marks the directives that suppress it as used.
+    pub fn suppresses(&mut self, diagnostic: &Diagnostic) -> bool {
         let line = diagnostic.start.line;
         let mut suppressed = false;
         for directive in &mut self.directives {

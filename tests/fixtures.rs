@@ -5,6 +5,8 @@
 //!   a diagnostic of that rule starts on this line; `expect: a, b` for two;
 //! - `expect@N: rule-name` says it starts on line N (for lines that cannot hold a comment).
 //!
+//! A fixture's `_config.yml` is the Jekyll site's configuration; it may hold expectations too.
+//!
 //! The set of (file, line, rule) found must equal the set expected, exactly. Files whose bytes
 //! cannot carry a comment have their expectations in `BYTE_FIXTURES`. Each file's pretty
 //! output is kept as an insta snapshot in `tests/snapshots/`.
@@ -118,7 +120,10 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
+            } else if path.extension().is_some_and(|e| e == "md")
+                || path.file_name().is_some_and(|n| n == "_config.yml")
+            {
+                // Markdown files, and the site's `_config.yml` (for the rules about it).
                 files.push(path);
             }
         }

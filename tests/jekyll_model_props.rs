@@ -97,6 +97,7 @@ proptest! {
             slug,
             categories: categories.map(CategoryValue::Text),
             category: None,
+            read_failed: false,
         };
         let _ = resolve_post(&site, &path, &fm, &ctx());
     }

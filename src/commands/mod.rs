@@ -6,6 +6,7 @@ pub mod init;
 pub mod lsp;
 pub mod rules;
 pub mod stdin;
+pub mod urls;
 
 /// The process exit status: 0 clean, 1 lint errors (or too many warnings), 2 the tool itself
 /// failed (usage, config, I/O).

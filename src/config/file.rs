@@ -30,6 +30,10 @@ pub struct ConfigFile {
     /// Jekyll site settings that override the site's `_config.yml` (timezone, permalink, …).
     #[serde(default)]
     pub site: BTreeMap<String, yaml_serde::Value>,
+    /// The Jekyll configuration files the site is built with, relative to the site root and
+    /// merged in order (`jekyll build --config a,b`); globs allowed. Default: `_config.yml`.
+    /// Replaces the inherited list.
+    pub site_config: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -44,6 +48,9 @@ pub struct CollectionConfig {
     pub front_matter: Option<Requirement>,
     /// Report fields the schema does not list (`report`) or only likely typos of them (`allow`).
     pub unknown_fields: Option<UnknownFields>,
+    /// The shape every URL in this collection must have, as a Jekyll permalink template
+    /// (`/media/:categories/:year-:month-:day-:slug/`); checked by `permalink-template-mismatch`.
+    pub permalink_template: Option<String>,
     #[serde(default)]
     pub fields: BTreeMap<String, FieldSpec>,
 }

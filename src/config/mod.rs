@@ -19,6 +19,8 @@ pub use presets::PRESETS;
 pub use rules::{ActiveRule, Level, RuleSet};
 use schema::FieldSpec;
 
+use crate::site::{SITE_CONFIG_NAMES, Site};
+
 /// File names searched for, in this order, in the linted folder and its parents.
 pub const CONFIG_NAMES: [&str; 2] = [".frontlint.yml", ".frontlint.yaml"];
 
@@ -38,13 +40,16 @@ pub struct Config {
     collection_globs: GlobSet,
     schema_cache: Mutex<HashMap<Vec<usize>, Arc<FileSchema>>>,
     /// Jekyll site settings that override `_config.yml`.
-    pub site: BTreeMap<String, yaml_serde::Value>,
+    pub site_overrides: BTreeMap<String, yaml_serde::Value>,
+    /// The Jekyll site these files belong to, read once (`_config.yml` + `site_overrides`).
+    pub site: Arc<Site>,
 }
 
 struct Collection {
     name: Option<String>,
     front_matter: Option<Requirement>,
     unknown_fields: Option<UnknownFields>,
+    permalink_template: Option<String>,
     fields: BTreeMap<String, FieldSpec>,
 }
 
@@ -55,6 +60,8 @@ pub struct FileSchema {
     pub collections: Vec<String>,
     pub front_matter: Option<Requirement>,
     pub unknown_fields: Option<UnknownFields>,
+    /// The URL shape of the most specific entry that sets one.
+    pub permalink_template: Option<String>,
     pub fields: BTreeMap<String, Field>,
 }
 
@@ -79,28 +86,36 @@ impl Config {
             for name in CONFIG_NAMES {
                 let candidate = ancestor.join(name);
                 if candidate.is_file() {
-                    return Config::load(&candidate);
+                    return Config::load_for(&candidate, dir);
                 }
             }
         }
         let root = dir
             .ancestors()
-            .find(|a| a.join("_config.yml").is_file() || a.join("_config.yaml").is_file())
+            .find(|a| SITE_CONFIG_NAMES.iter().any(|name| a.join(name).is_file()))
             .unwrap_or(dir);
-        Config::from_layers(root.to_path_buf(), None, presets::layers("jekyll")?)
+        Config::from_layers(root.to_path_buf(), None, presets::layers("jekyll")?, dir)
     }
 
     /// Load a config file given by the user (`--config FILE`) or found by `discover`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let path = absolute(path);
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Config::load_for(&path, &root)
+    }
+
+    /// Load a config file for files under `start` (where the `_config.yml` search begins).
+    fn load_for(path: &Path, start: &Path) -> Result<Config, ConfigError> {
+        let path = absolute(path);
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let layers = file::load_with_extends(&path)?;
-        Config::from_layers(root, Some(path), layers)
+        Config::from_layers(root, Some(path), layers, start)
     }
 
     /// The built-in `jekyll` preset rooted at `root` (what a site without config gets).
     pub fn default_for(root: &Path) -> Result<Config, ConfigError> {
-        Config::from_layers(absolute(root), None, presets::layers("jekyll")?)
+        let root = absolute(root);
+        Config::from_layers(root.clone(), None, presets::layers("jekyll")?, &root)
     }
 
     /// Merge layers (presets first, the user's file last) into one resolved config.
@@ -108,6 +123,7 @@ impl Config {
         root: PathBuf,
         file: Option<PathBuf>,
         layers: Vec<file::Layer>,
+        start: &Path,
     ) -> Result<Config, ConfigError> {
         let mut include: Vec<String> = Vec::new();
         let mut exclude: Vec<String> = Vec::new();
@@ -116,6 +132,7 @@ impl Config {
         let mut collection_globs = GlobSetBuilder::new();
         let mut glob_owner = Vec::new();
         let mut site = BTreeMap::new();
+        let mut site_config = vec![crate::site::DEFAULT_SITE_CONFIG.to_owned()];
         for (layer_index, layer) in layers.iter().enumerate() {
             let config = &layer.config;
             if let Some(list) = &config.include {
@@ -133,13 +150,18 @@ impl Config {
                     name: collection.name.clone(),
                     front_matter: collection.front_matter,
                     unknown_fields: collection.unknown_fields,
+                    permalink_template: collection.permalink_template.clone(),
                     fields: collection.fields.clone(),
                 });
             }
             site.extend(config.site.clone());
+            if let Some(files) = &config.site_config {
+                site_config.clone_from(files);
+            }
         }
         validate_patterns(&layers)?;
         let last = layers.last().expect("at least the preset layer");
+        let site_model = Arc::new(Site::discover(start, &root, &site_config, &site));
         Ok(Config {
             root,
             file,
@@ -152,8 +174,21 @@ impl Config {
                 .map_err(|e| last.error_at(&["collections"], e.to_string()))?,
             collections,
             schema_cache: Mutex::new(HashMap::new()),
-            site,
+            site_overrides: site,
+            site: site_model,
         })
+    }
+
+    /// The path of a file (given relative to the root) relative to the Jekyll site's source,
+    /// the path Jekyll's rules see; `None` when the file is outside the site.
+    pub fn source_path(&self, site_path: &str) -> Option<String> {
+        let relative = !site_path.is_empty()
+            && !Path::new(site_path).is_absolute()
+            && !site_path.starts_with("..");
+        if self.site.root == self.root {
+            return relative.then(|| site_path.to_owned());
+        }
+        self.site.source_path(&absolute(&self.root.join(site_path)))
     }
 
     /// Is `site_path` (relative to the root, `/`-separated) one of the files to lint?
@@ -213,6 +248,9 @@ impl Config {
             }
             schema.front_matter = collection.front_matter.or(schema.front_matter);
             schema.unknown_fields = collection.unknown_fields.or(schema.unknown_fields);
+            if collection.permalink_template.is_some() {
+                schema.permalink_template = collection.permalink_template.clone();
+            }
             for (name, spec) in &collection.fields {
                 specs.entry(name.clone()).or_default().merge(spec);
             }

@@ -56,6 +56,22 @@ pub enum SkipReason {
     NoDate,
 }
 
+impl SkipReason {
+    /// Why Jekyll skips the file, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::SpecialLeadingCharacter => "the name starts with `.`, `_`, `#` or `~`",
+            SkipReason::BackupFile => "the name ends with `~` (a backup file)",
+            SkipReason::TrailingDot => "the name ends with `.`",
+            SkipReason::DayFirstDate => "the date is written day first; Jekyll needs YYYY-MM-DD",
+            SkipReason::NoDashAfterDate => "there is no `-` and title after the date",
+            SkipReason::DateSeparatorNotDash => "the date is not separated by `-`",
+            SkipReason::NoExtension => "the name has no extension",
+            SkipReason::NoDate => "the name does not start with a date (YYYY-MM-DD-)",
+        }
+    }
+}
+
 /// What Jekyll makes of an entry under `_posts` (path relative to `_posts`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PostEntry<'a> {

@@ -15,6 +15,7 @@ pub mod filename;
 pub mod page;
 pub mod permalink;
 pub mod post;
+pub mod reader;
 pub mod ruby_date;
 pub mod ruby_time;
 pub mod site_config;

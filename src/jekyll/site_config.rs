@@ -31,6 +31,8 @@ pub struct SiteConfig {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub markdown_ext: String,
+    /// `plugins` (and the older `gems`): gem names Jekyll requires.
+    pub plugins: Vec<String>,
     /// The file parsed but was not a mapping: Jekyll warns "Error reading configuration.
     /// Using defaults" and builds with the defaults, as this value then holds.
     pub ignored_as_invalid: bool,
@@ -43,6 +45,8 @@ pub struct ConfigError {
     /// 1-based position of a YAML syntax error, when known.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The top-level key whose value is wrong, when the error is about one.
+    pub key: Option<String>,
 }
 
 /// `Configuration::DEFAULT_EXCLUDES`, appended to `exclude`.
@@ -73,6 +77,7 @@ impl Default for SiteConfig {
             include: vec![".htaccess".into()],
             exclude: Vec::new(),
             markdown_ext: "markdown,mkdown,mkdn,mkd,md".into(),
+            plugins: Vec::new(),
             ignored_as_invalid: false,
         };
         config.finish(&Mapping::new());
@@ -114,7 +119,13 @@ impl SiteConfig {
             message: e.to_string(),
             line: e.location().map(|l| l.line()),
             column: e.location().map(|l| l.column()),
+            key: None,
         })?;
+        SiteConfig::from_value(value)
+    }
+
+    /// The settings of an already loaded `_config.yml` (and any overrides merged into it).
+    pub fn from_value(value: Value) -> Result<SiteConfig, ConfigError> {
         let mut config = SiteConfig::default();
         let map = match value {
             Value::Mapping(map) => map,
@@ -143,14 +154,23 @@ impl SiteConfig {
         for key in ["include", "exclude"] {
             let Some(v) = get(key) else { continue };
             let list = string_list(v).ok_or_else(|| ConfigError {
-                message: format!("'{key}' should be set as an array, but was: {v:?}."),
+                message: format!(
+                    "`{key}` must be a list, but is `{}`: Jekyll stops with \"'{key}' should be set as an array\"",
+                    scalar_to_s(v)
+                ),
                 line: None,
                 column: None,
+                key: Some(key.to_owned()),
             })?;
             if key == "include" {
                 config.include = list;
             } else {
                 config.exclude = list;
+            }
+        }
+        for key in ["plugins", "gems"] {
+            if let Some(list) = get(key).and_then(string_list) {
+                config.plugins.extend(list);
             }
         }
         config.defaults = get("defaults")

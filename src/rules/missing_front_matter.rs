@@ -39,15 +39,24 @@ impl Rule for MissingFrontMatter {
             out.push(Finding::new(base + range.start..base + range.end, message).with_help(help));
             return;
         }
-        if cx.schema.front_matter == Some(Requirement::Required) {
-            let first_line = text.find(['\n', '\r']).unwrap_or(text.len());
-            let collection = cx.schema.collections.first();
-            let message = match collection {
+        // The config decides when it says; otherwise Jekyll's own collections do (posts,
+        // drafts, and the collections of _config.yml).
+        let message = match (cx.schema.front_matter, cx.facts.in_collection.as_deref()) {
+            (Some(Requirement::Optional), _) => return,
+            (Some(Requirement::Required), _) => match cx.schema.collections.first() {
                 Some(name) => format!("{MISSING}, which every file in `{name}` needs"),
                 None => MISSING.to_owned(),
-            };
-            out.push(Finding::new(base..base + first_line, message).with_help(MISSING_HELP));
-        }
+            },
+            (None, Some("posts")) => {
+                format!("{MISSING}: Jekyll publishes this post with no title, layout or permalink")
+            }
+            (None, Some(label)) => format!(
+                "{MISSING}: Jekyll copies it as a plain file instead of rendering it as a document of the `{label}` collection"
+            ),
+            (None, None) => return,
+        };
+        let first_line = text.find(['\n', '\r']).unwrap_or(text.len());
+        out.push(Finding::new(base..base + first_line, message).with_help(MISSING_HELP));
     }
 }
 

@@ -26,6 +26,10 @@ impl Rule for MissingRequiredField {
             if field.spec.required != Some(true) || root.is_some_and(|r| r.get(name).is_some()) {
                 continue;
             }
+            // `_config.yml` front matter defaults (or jekyll-default-layout) give it a value.
+            if cx.facts.supplied_by_site(name) {
+                continue;
+            }
             let message = match cx.schema.collections.first() {
                 Some(collection) => {
                     format!("required field `{name}` is missing (required in `{collection}`)")

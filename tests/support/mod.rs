@@ -37,10 +37,18 @@ pub fn run_ruby(script: &str, input: &Path) -> String {
     String::from_utf8(output.stdout).expect("ruby prints UTF-8")
 }
 
-/// The shared real-site corpora, when this checkout sits next to them.
+/// The shared real-site corpora: `$FRONTLINT_CORPORA`, or `shared/corpora` next to this
+/// checkout (or next to the folder of worktrees holding it).
 pub fn corpora_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    dir.is_dir().then_some(dir)
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::env::var_os("FRONTLINT_CORPORA")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([
+            crate_dir.join("../shared/corpora"),
+            crate_dir.join("../../shared/corpora"),
+        ])
+        .find(|dir| dir.is_dir())
 }
 
 /// Every Markdown file under `dir`, sorted.

@@ -6,6 +6,7 @@ mod defaults;
 mod filename;
 mod permalink;
 mod post;
+mod reader;
 mod site_config;
 mod slugify;
 mod url;

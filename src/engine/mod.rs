@@ -1,0 +1,357 @@
+//! Runs the rules: every file in parallel (fixing it first when asked), then the site-wide
+//! rules once per site, then suppressions, then sorts. The library's entry points for the CLI,
+//! stdin and the language server.
+
+mod site_wide;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::atomic_write::write_atomically;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Finding, RelatedLocation, Severity};
+use crate::fix::{self, FixMode};
+use crate::post::Post;
+use crate::rule::Context;
+use crate::rules::unused_suppression;
+use crate::site::DocFacts;
+use crate::site::index::IndexedDoc;
+use crate::source::Source;
+use crate::suppress::Suppressions;
+
+/// The rule that reports suppressions that suppress nothing.
+const UNUSED_SUPPRESSION: &str = "FL904";
+
+/// One file to lint: where to read it, how to show its path, and the config that applies.
+#[derive(Clone)]
+pub struct Target {
+    pub path: PathBuf,
+    /// The path as the user gave it (relative stays relative).
+    pub display: String,
+    /// The path relative to the config's site root, `/`-separated.
+    pub site_path: String,
+    pub config: Arc<Config>,
+}
+
+/// The diagnostics of one file, with its source when a reporter needs to show it.
+pub struct FileReport {
+    pub path: Arc<str>,
+    pub source: Option<Source>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Default)]
+pub struct Report {
+    /// Only the files that have diagnostics, sorted by path.
+    pub files: Vec<FileReport>,
+    pub files_checked: usize,
+    pub elapsed: Duration,
+    /// What `--fix` / `--diff` did, per changed file, sorted by path.
+    pub fixes: Vec<FileFix>,
+}
+
+/// The fixes applied (or, with `--diff`, proposed) to one file.
+pub struct FileFix {
+    pub path: Arc<str>,
+    /// Number of fixes applied.
+    pub applied: usize,
+    /// The unified diff, when fixes are shown instead of written.
+    pub diff: Option<String>,
+    /// Why the fixed text could not be written, if it could not.
+    pub write_error: Option<String>,
+}
+
+impl Report {
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.files.iter().flat_map(|file| file.diagnostics.iter())
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// Keep each file's text with its diagnostics (the pretty reporter shows snippets).
+    pub keep_sources: bool,
+    /// Apply fixes (`--fix`) or show them (`--diff`).
+    pub fix: Option<FixRequest>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct FixRequest {
+    pub mode: FixMode,
+    /// Write the fixed files (`--fix`), or only show diffs (`--diff`).
+    pub write: bool,
+}
+
+/// What linting one file leaves for the site-wide pass.
+struct Linted {
+    report: Option<FileReport>,
+    fix: Option<FileFix>,
+    doc: IndexedDoc,
+    /// Only for files with suppression comments (rare): site-wide diagnostics may still be
+    /// suppressed, and unused comments are reported once everything is known.
+    suppressions: Option<(Suppressions, Source)>,
+}
+
+/// Lint every target in parallel, then run the site-wide rules once per site.
+pub fn run(targets: &[Target], options: RunOptions) -> Report {
+    let started = Instant::now();
+    let linted: Vec<Linted> = targets
+        .par_iter()
+        .map(|target| lint_target(target, options))
+        .collect();
+    let mut files = Vec::new();
+    let mut fixes = Vec::new();
+    let mut docs = Vec::with_capacity(linted.len());
+    let mut suppressed: HashMap<Arc<str>, (Suppressions, Source, &Config)> = HashMap::new();
+    for (linted, target) in linted.into_iter().zip(targets) {
+        files.extend(linted.report);
+        fixes.extend(linted.fix);
+        if let Some((suppressions, source)) = linted.suppressions {
+            suppressed.insert(
+                linted.doc.path.clone(),
+                (suppressions, source, &target.config),
+            );
+        }
+        docs.push(linted.doc);
+    }
+    // Where each file is, to show the lines of files that only site-wide rules report on.
+    let on_disk: HashMap<Arc<str>, PathBuf> = if options.keep_sources {
+        docs.iter()
+            .map(|doc| (doc.path.clone(), doc.file.clone()))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let mut site_diagnostics = site_wide::site_wide(targets, docs);
+    site_diagnostics.retain_mut(
+        |(diagnostic, _)| match suppressed.get_mut(&diagnostic.path) {
+            Some((suppressions, _, _)) => !suppressions.suppresses(diagnostic),
+            None => true,
+        },
+    );
+    site_wide::merge_site_diagnostics(&mut files, site_diagnostics, &on_disk, options);
+    report_unused_suppressions(&mut files, suppressed, options);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    fixes.sort_by(|a, b| a.path.cmp(&b.path));
+    Report {
+        files,
+        files_checked: targets.len(),
+        elapsed: started.elapsed(),
+        fixes,
+    }
+}
+
+/// Lint one file, fixing it first when asked. A file whose bytes are not exactly its text
+/// (invalid UTF-8, UTF-16) is never fixed.
+fn lint_target(target: &Target, options: RunOptions) -> Linted {
+    let mut post = read_post(target);
+    let mut fix = None;
+    if let Some(request) = options.fix.filter(|_| post.read_problem.is_none()) {
+        let original = post.source.text.clone();
+        let fixed = fix::fix_until_stable(post, &target.config, request.mode);
+        if fixed.applied > 0 {
+            let text = &fixed.post.source.text;
+            let (diff, write_error) = if request.write {
+                let written = write_atomically(&target.path, |out| out.write_all(text.as_bytes()));
+                (None, written.err().map(|e| e.to_string()))
+            } else {
+                (
+                    Some(fix::unified_diff(&target.display, &original, text)),
+                    None,
+                )
+            };
+            fix = Some(FileFix {
+                path: fixed.post.source.path.clone(),
+                applied: fixed.applied,
+                diff,
+                write_error,
+            });
+        }
+        post = fixed.post;
+    }
+    let facts = facts_for(&post, &target.config);
+    let mut diagnostics = check_post(&post, &target.config, &facts);
+    let mut suppressions = Suppressions::parse(&post);
+    suppressions.filter(&mut diagnostics);
+    let doc = IndexedDoc::new(&post, &facts, target.path.clone(), true);
+    let suppressions = (!suppressions.is_empty()).then(|| (suppressions, post.source.clone()));
+    let report = (!diagnostics.is_empty()).then(|| FileReport {
+        path: post.source.path.clone(),
+        source: options.keep_sources.then_some(post.source),
+        diagnostics,
+    });
+    Linted {
+        report,
+        fix,
+        doc,
+        suppressions,
+    }
+}
+
+/// Once every rule ran (site-wide ones included): the suppression comments that suppressed
+/// nothing.
+fn report_unused_suppressions(
+    files: &mut Vec<FileReport>,
+    suppressed: HashMap<Arc<str>, (Suppressions, Source, &Config)>,
+    options: RunOptions,
+) {
+    for (path, (suppressions, source, config)) in suppressed {
+        let unused = unused_diagnostics(&suppressions, &source, config);
+        if unused.is_empty() {
+            continue;
+        }
+        match files.iter_mut().find(|file| file.path == path) {
+            Some(file) => {
+                file.diagnostics.extend(unused);
+                file.diagnostics
+                    .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            }
+            None => files.push(FileReport {
+                path,
+                source: options.keep_sources.then_some(source),
+                diagnostics: unused,
+            }),
+        }
+    }
+}
+
+fn unused_diagnostics(
+    suppressions: &Suppressions,
+    source: &Source,
+    config: &Config,
+) -> Vec<Diagnostic> {
+    let Some(active) = config.rules.get(UNUSED_SUPPRESSION) else {
+        return Vec::new();
+    };
+    unused_suppression::unused_findings(suppressions, &source.text, config)
+        .into_iter()
+        .map(|finding| {
+            place(
+                source,
+                active.meta.code,
+                active.meta.name,
+                active.severity,
+                finding,
+            )
+        })
+        .collect()
+}
+
+/// Read a target into a post; a file that cannot be read becomes a post with that problem.
+pub fn read_post(target: &Target) -> Post {
+    match std::fs::read(&target.path) {
+        Ok(bytes) => Post::from_bytes(&target.display, target.site_path.clone(), bytes),
+        Err(error) => {
+            Post::unreadable(&target.display, target.site_path.clone(), error.to_string())
+        }
+    }
+}
+
+/// Lint text that is not (or not yet) on disk, as if it were at `display` / `site_path`.
+pub fn lint_text(
+    display: &str,
+    site_path: &str,
+    text: &str,
+    config: &Config,
+) -> (Post, Vec<Diagnostic>) {
+    let post = Post::new(Source::new(display, text), site_path.to_owned(), None);
+    let diagnostics = lint_post(&post, config);
+    (post, diagnostics)
+}
+
+/// Everything the per-file rules say about one post, suppressions applied (unused ones
+/// reported); sorted. Site-wide rules need the whole site: see `run`.
+pub fn lint_post(post: &Post, config: &Config) -> Vec<Diagnostic> {
+    let facts = facts_for(post, config);
+    let mut diagnostics = check_post(post, config, &facts);
+    let mut suppressions = Suppressions::parse(post);
+    if !suppressions.is_empty() {
+        suppressions.filter(&mut diagnostics);
+        diagnostics.extend(unused_diagnostics(&suppressions, &post.source, config));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+    diagnostics
+}
+
+/// What Jekyll makes of a post under this config's site.
+pub fn facts_for(post: &Post, config: &Config) -> DocFacts {
+    DocFacts::compute(
+        post,
+        &config.site,
+        config.source_path(&post.site_path).as_deref(),
+    )
+}
+
+/// Run every active per-file rule on one post whose facts are known; no suppressions.
+pub fn check_post(post: &Post, config: &Config, facts: &DocFacts) -> Vec<Diagnostic> {
+    let schema = config.schema_for(&post.site_path);
+    let cx = Context {
+        post,
+        schema: &schema,
+        site: &config.site,
+        facts,
+    };
+    let mut diagnostics = Vec::new();
+    let mut findings = Vec::new();
+    for active in &config.rules.active {
+        active.rule.check(&cx, &mut findings);
+        for finding in findings.drain(..) {
+            diagnostics.push(place(
+                &post.source,
+                active.meta.code,
+                active.meta.name,
+                active.severity,
+                finding,
+            ));
+        }
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics
+}
+
+/// Turn a rule's finding into a diagnostic with positions.
+fn place(
+    source: &Source,
+    code: &'static str,
+    rule: &'static str,
+    severity: Severity,
+    finding: Finding,
+) -> Diagnostic {
+    let related = finding
+        .related
+        .into_iter()
+        .map(|related| {
+            let position = source.position(related.range.start);
+            RelatedLocation {
+                path: related.path.unwrap_or_else(|| source.path.clone()),
+                range: related.range,
+                line: position.line,
+                column: position.column,
+                message: related.message,
+            }
+        })
+        .collect();
+    Diagnostic {
+        path: source.path.clone(),
+        start: source.position(finding.range.start),
+        end: source.position(finding.range.end),
+        range: finding.range,
+        code,
+        rule,
+        severity,
+        message: finding.message,
+        help: finding.help,
+        related,
+        fix: finding.fix,
+    }
+}

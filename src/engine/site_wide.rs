@@ -1,0 +1,162 @@
+//! Site-wide rules (duplicate URLs, URLs that differ only in case): once per site, over the
+//! summaries of its files, after every file was linted. Findings land in the files' reports.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{FileReport, RunOptions, Target};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, RelatedLocation, Severity};
+use crate::site::Site;
+use crate::site::index::{IndexedDoc, SiteContext, SiteFinding};
+use crate::source::Source;
+
+/// The site-wide rules, once per config (one config means one site), over the summaries of
+/// its files. Findings on files that are not reported are dropped.
+pub(super) fn site_wide(
+    targets: &[Target],
+    docs: Vec<IndexedDoc>,
+) -> Vec<(Diagnostic, Option<Arc<str>>)> {
+    let mut groups: Vec<(&Arc<Config>, Vec<IndexedDoc>)> = Vec::new();
+    for (target, doc) in targets.iter().zip(docs) {
+        match groups
+            .iter_mut()
+            .find(|(config, _)| Arc::ptr_eq(config, &target.config))
+        {
+            Some((_, members)) => members.push(doc),
+            None => groups.push((&target.config, vec![doc])),
+        }
+    }
+    let mut out = Vec::new();
+    for (config, members) in groups {
+        let config_paths = site_config_display(&config.site, &members);
+        let cx = SiteContext {
+            site: &config.site,
+            docs: &members,
+            config_paths: &config_paths,
+        };
+        let unreported: HashSet<&str> = members
+            .iter()
+            .filter(|doc| !doc.reported)
+            .map(|doc| &*doc.path)
+            .collect();
+        let mut findings = Vec::new();
+        for active in &config.rules.active {
+            active.rule.check_site(&cx, &mut findings);
+            for finding in findings.drain(..) {
+                if unreported.contains(&*finding.place.path) {
+                    continue;
+                }
+                // A finding in a configuration file carries its text (for the pretty format).
+                let config_text = config_paths
+                    .iter()
+                    .position(|p| *p == finding.place.path)
+                    .map(|i| config.site.files[i].text.clone());
+                out.push((
+                    place_site_finding(
+                        active.meta.code,
+                        active.meta.name,
+                        active.severity,
+                        finding,
+                    ),
+                    config_text,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The site's configuration files as the user would write their paths: next to the files
+/// they named (else as found on disk).
+fn site_config_display(site: &Site, docs: &[IndexedDoc]) -> Vec<Arc<str>> {
+    let prefix = docs.iter().find_map(|doc| {
+        let source_path = doc.source_path.as_deref()?;
+        let prefix = doc.path.strip_suffix(source_path)?;
+        (prefix.is_empty() || prefix.ends_with('/')).then(|| prefix.to_owned())
+    });
+    site.files
+        .iter()
+        .map(|file| match &prefix {
+            Some(prefix) => format!("{prefix}{}", file.name).into(),
+            None => crate::discover::display_path(&file.path).into(),
+        })
+        .collect()
+}
+
+fn place_site_finding(
+    code: &'static str,
+    rule: &'static str,
+    severity: Severity,
+    finding: SiteFinding,
+) -> Diagnostic {
+    let anchor = finding.place.anchor;
+    Diagnostic {
+        path: finding.place.path,
+        range: anchor.range,
+        start: anchor.start,
+        end: anchor.end,
+        code,
+        rule,
+        severity,
+        message: finding.message,
+        help: finding.help,
+        related: finding
+            .related
+            .into_iter()
+            .map(|(place, message)| RelatedLocation {
+                path: place.path,
+                line: place.anchor.start.line,
+                column: place.anchor.start.column,
+                range: place.anchor.range,
+                message,
+            })
+            .collect(),
+        fix: None,
+    }
+}
+
+/// Add site-wide diagnostics to the file reports, creating reports (with the file's text for
+/// the pretty format, read again) for files that had none.
+pub(super) fn merge_site_diagnostics(
+    files: &mut Vec<FileReport>,
+    diagnostics: Vec<(Diagnostic, Option<Arc<str>>)>,
+    on_disk: &HashMap<Arc<str>, PathBuf>,
+    options: RunOptions,
+) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let mut index: HashMap<Arc<str>, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| (file.path.clone(), i))
+        .collect();
+    for (diagnostic, config_text) in diagnostics {
+        let slot = *index.entry(diagnostic.path.clone()).or_insert_with(|| {
+            let source = options.keep_sources.then(|| {
+                let text = config_text.clone().unwrap_or_else(|| {
+                    on_disk
+                        .get(&diagnostic.path)
+                        .and_then(|file| std::fs::read(file).ok())
+                        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned().into())
+                        .unwrap_or_else(|| "".into())
+                });
+                Source::new(diagnostic.path.clone(), text)
+            });
+            files.push(FileReport {
+                path: diagnostic.path.clone(),
+                source,
+                diagnostics: Vec::new(),
+            });
+            files.len() - 1
+        });
+        files[slot].diagnostics.push(diagnostic);
+    }
+    for file in files.iter_mut() {
+        file.diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        file.diagnostics.dedup();
+    }
+}

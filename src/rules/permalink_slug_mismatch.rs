@@ -1,0 +1,105 @@
+//! FL404: a permalink whose last part does not describe the file: most often a post copied
+//! from another one that kept the old permalink (two files then share a URL, or the URL
+//! names the wrong event). Compares the words of the permalink's last segment with the
+//! words of the file's slug (its name without date and extension, or its `slug`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::jekyll_support::{field, permalink, range_in_value};
+use crate::diagnostic::Finding;
+use crate::jekyll::filename::{dateless_filename, match_dated_filename};
+use crate::jekyll::slugify::{SlugMode, slugify};
+use crate::rule::{Context, Rule};
+
+/// A date (or the DDMMYY of press release numbers) at the start of a URL segment.
+static LEADING_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{6}|\d{8})-").expect("regex"));
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PermalinkSlugMismatch {
+    /// The share (0 to 1) of the permalink segment's words that must appear in the slug; a
+    /// word also counts when it is part of the slug written without dashes (`scweek` in
+    /// `sc-week`). 1 asks for every word.
+    pub min_shared_words: f64,
+}
+
+impl Default for PermalinkSlugMismatch {
+    fn default() -> Self {
+        PermalinkSlugMismatch {
+            min_shared_words: 0.5,
+        }
+    }
+}
+
+impl Rule for PermalinkSlugMismatch {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if !cx.facts.kind.is_collection_member() {
+            return;
+        }
+        let Some((entry, text)) = permalink(cx) else {
+            return;
+        };
+        let Some(path) = cx.facts.source_path.as_deref() else {
+            return;
+        };
+        let slug = match field(cx, "slug")
+            .and_then(|e| crate::site::front_matter::scalar_to_s(&e.value))
+        {
+            Some(slug) => slug,
+            None => match match_dated_filename(path) {
+                Some(dated) => dated.slug.to_owned(),
+                None => dateless_filename(path).0.to_owned(),
+            },
+        };
+        let trimmed = text.trim_end_matches('/');
+        let start = trimmed.rfind('/').map_or(0, |i| i + 1);
+        let segment = &trimmed[start..];
+        if segment.is_empty() || segment.contains(':') {
+            return;
+        }
+        let segment_stem = segment
+            .strip_suffix(".html")
+            .or_else(|| segment.strip_suffix(".htm"))
+            .unwrap_or(segment);
+        let segment_stem = LEADING_DATE.replace(segment_stem, "");
+        let segment_words = words(&segment_stem);
+        let slug_words = words(&slug);
+        if segment_words.is_empty() || slug_words.is_empty() {
+            return;
+        }
+        let joined: String = slug_words.concat();
+        let shared = segment_words
+            .iter()
+            .filter(|w| {
+                slug_words.contains(w) || (w.chars().count() > 3 && joined.contains(w.as_str()))
+            })
+            .count();
+        let share = shared as f64 / segment_words.len() as f64;
+        if share >= self.min_shared_words {
+            return;
+        }
+        out.push(
+            Finding::new(
+                range_in_value(cx.post, entry, &text, start, segment.len()),
+                format!(
+                    "the permalink ends in `{segment}`, which does not match this file's name (`{slug}`)"
+                ),
+            )
+            .with_help(
+                "a post copied from another keeps the old permalink: check that this URL is this post's",
+            ),
+        );
+    }
+}
+
+fn words(text: &str) -> Vec<String> {
+    slugify(text, SlugMode::Default, false)
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

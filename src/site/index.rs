@@ -1,0 +1,189 @@
+//! What the site-wide rules see: one small summary per file (its URL, output file and where
+//! to point in it), never the file's text. Positions are resolved when the summary is made,
+//! so a diagnostic can point into a file that is no longer in memory.
+//!
+//! `reported` separates the files a run reports on from files that are only consulted: a
+//! pre-commit run that names a few files can index the whole site and still report only on
+//! the files it was given.
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::front_matter::Split;
+use crate::post::Post;
+use crate::source::Position;
+
+use super::Site;
+use super::facts::{DocFacts, DocKind, Outcome};
+
+/// A byte range in a file with its positions (1-based lines, character columns).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub range: Range<usize>,
+    pub start: Position,
+    pub end: Position,
+}
+
+impl Anchor {
+    pub fn in_post(post: &Post, range: Range<usize>) -> Anchor {
+        Anchor {
+            start: post.source.position(range.start),
+            end: post.source.position(range.end),
+            range,
+        }
+    }
+}
+
+/// A place in some file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub path: Arc<str>,
+    pub anchor: Anchor,
+}
+
+/// One file as the site-wide rules see it.
+#[derive(Debug, Clone)]
+pub struct IndexedDoc {
+    /// The path as shown in reports.
+    pub path: Arc<str>,
+    /// Where the file is on disk (to show its lines in a report).
+    pub file: PathBuf,
+    /// Relative to the site source (`None` outside the site).
+    pub source_path: Option<String>,
+    /// Diagnostics on this file are reported (it was named or found by the run).
+    pub reported: bool,
+    pub kind: DocKind,
+    /// Files whose URLs should look alike: the folder holding `_posts` for posts and drafts,
+    /// the collection label for documents; `None` for pages.
+    pub group: Option<String>,
+    pub url: Option<String>,
+    pub output_path: Option<String>,
+    /// Jekyll writes it (published, not a hidden draft, not in the future...).
+    pub written: bool,
+    /// The `permalink` value in the front matter, when there is one.
+    pub permalink: Option<Anchor>,
+    /// The start of the file (the opening `---` line, or the first line).
+    pub head: Anchor,
+}
+
+impl IndexedDoc {
+    pub fn new(post: &Post, facts: &DocFacts, file: PathBuf, reported: bool) -> IndexedDoc {
+        let head_range = match &post.split {
+            Split::Present(block) => block.open.clone(),
+            Split::Unterminated { open } => open.clone(),
+            Split::Absent => {
+                let text = &post.source.text;
+                let start = post.source.bom_len();
+                start
+                    ..text[start..]
+                        .find(['\n', '\r'])
+                        .map_or(text.len(), |i| start + i)
+            }
+        };
+        let permalink = post
+            .front_matter()
+            .filter(|_| !facts.front_matter.failed_to_load)
+            .and_then(|root| root.get("permalink"))
+            .map(|entry| Anchor::in_post(post, entry.value.span.clone()));
+        let built = facts.built();
+        IndexedDoc {
+            path: post.source.path.clone(),
+            file,
+            source_path: facts.source_path.clone(),
+            reported,
+            kind: facts.kind.clone(),
+            group: group_of(facts),
+            url: built.map(|b| b.url.clone()),
+            output_path: built.map(|b| b.output_path.clone()),
+            written: built.is_some_and(|b| b.not_written.is_none()),
+            permalink,
+            head: Anchor::in_post(post, head_range),
+        }
+    }
+
+    /// Where a diagnostic about this file's URL points: its permalink, else its first line.
+    pub fn url_place(&self) -> Place {
+        Place {
+            path: self.path.clone(),
+            anchor: self.permalink.clone().unwrap_or_else(|| self.head.clone()),
+        }
+    }
+}
+
+fn group_of(facts: &DocFacts) -> Option<String> {
+    match &facts.kind {
+        DocKind::Document { label } => Some(format!("_{label}")),
+        DocKind::Post | DocKind::Draft => {
+            let path = facts.source_path.as_deref()?;
+            let magic = if facts.kind == DocKind::Post {
+                "_posts"
+            } else {
+                "_drafts"
+            };
+            let cut = if path.starts_with(&format!("{magic}/")) {
+                0
+            } else {
+                path.find(&format!("/{magic}/"))?
+            };
+            Some(path[..cut].to_owned())
+        }
+        _ => None,
+    }
+    .filter(|_| matches!(facts.outcome, Outcome::Built(_)))
+}
+
+/// What a site-wide rule may look at: the site and every indexed file of it.
+pub struct SiteContext<'a> {
+    pub site: &'a Site,
+    pub docs: &'a [IndexedDoc],
+    /// The site's configuration files (`Site::files`) as shown in reports.
+    pub config_paths: &'a [Arc<str>],
+}
+
+impl SiteContext<'_> {
+    /// A place in the configuration file `Site::files[file]`.
+    pub fn config_place(&self, file: usize, range: Range<usize>) -> Option<Place> {
+        let path = self.config_paths.get(file)?.clone();
+        let file = self.site.files.get(file)?;
+        Some(Place {
+            path,
+            anchor: Anchor {
+                start: file.position(range.start),
+                end: file.position(range.end),
+                range,
+            },
+        })
+    }
+}
+
+/// What a site-wide rule reports: a place (in any file of the site), words, and related
+/// places (possibly in other files).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteFinding {
+    pub place: Place,
+    pub message: String,
+    pub help: Option<String>,
+    pub related: Vec<(Place, String)>,
+}
+
+impl SiteFinding {
+    pub fn new(place: Place, message: impl Into<String>) -> SiteFinding {
+        SiteFinding {
+            place,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> SiteFinding {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_related(mut self, place: Place, message: impl Into<String>) -> SiteFinding {
+        self.related.push((place, message.into()));
+        self
+    }
+}

@@ -1,0 +1,138 @@
+//! The Jekyll site a run lints: its `_config.yml` (found from the linted path upwards, with
+//! the `.frontlint.yml` `site:` overrides merged in), read once per config and shared by
+//! every thread; what Jekyll makes of each file (`facts`); and the per-document summary the
+//! site-wide rules see (`index`).
+//!
+//! `crate::jekyll` holds the pure model; this module connects it to files, configs and posts.
+
+pub mod facts;
+pub mod front_matter;
+pub mod index;
+mod load;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use crate::jekyll::date::{DateContext, TimeZoneReading};
+use crate::jekyll::site_config::SiteConfig;
+use crate::source::{LineIndex, Position};
+
+pub use facts::{DocFacts, DocKind};
+
+/// The names Jekyll tries, in this order (`Configuration#config_files`); TOML is not read.
+pub const SITE_CONFIG_NAMES: [&str; 2] = ["_config.yml", "_config.yaml"];
+
+/// The configuration files of a site when `.frontlint.yml` does not say (`site-config`).
+pub const DEFAULT_SITE_CONFIG: &str = "_config.yml";
+
+/// One Jekyll site: where its source is and the settings that decide dates and URLs.
+#[derive(Debug)]
+pub struct Site {
+    /// The site source: the folder of `_config.yml`, else the config's root.
+    pub root: PathBuf,
+    /// The Jekyll configuration files read, in the order they are merged (`_config.yml`
+    /// first; see `site-config` in `.frontlint.yml`).
+    pub files: Vec<SiteFile>,
+    /// The settings Jekyll builds with (defaults when `_config.yml` is missing or broken).
+    pub config: SiteConfig,
+    /// What is wrong with `_config.yml` (reported by `broken-site-config`).
+    pub problems: Vec<SiteProblem>,
+    /// The zone Jekyll's process really runs in (`timezone`; UTC when unset).
+    pub time_zone: TimeZone,
+    pub zone: ZoneSetting,
+    /// "Now" for this run: Jekyll's `site.time`, used for future dates and missing years.
+    pub build_time: Timestamp,
+    /// `jekyll-default-layout` runs (listed in `plugins`, or the `github-pages` gem, which
+    /// enables it, is in the site's Gemfile): Markdown files without a layout get one.
+    pub default_layout_plugin: bool,
+}
+
+/// A configuration file as read, for diagnostics that point into it.
+#[derive(Debug)]
+pub struct SiteFile {
+    pub path: PathBuf,
+    /// Relative to the site root, `/`-separated (`_config.yml`, `_about-us/collection.yml`).
+    pub name: String,
+    pub text: Arc<str>,
+    pub lines: LineIndex,
+    /// The parsed tree (spans of keys and values), when the YAML is valid.
+    pub tree: Option<crate::yaml::Node>,
+}
+
+/// How the `timezone` setting is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZoneSetting {
+    /// No `timezone`: Jekyll uses the build machine's zone; frontlint assumes UTC (the zone
+    /// of CI builders and of most hosting).
+    Unset,
+    Set {
+        name: String,
+        reading: TimeZoneReading,
+    },
+}
+
+/// A problem with a configuration file, with the byte range it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteProblem {
+    /// Index into `Site::files`.
+    pub file: usize,
+    pub range: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl SiteFile {
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The span of a top-level key's value (or of the key when the value is empty).
+    pub fn value_span(&self, key: &str) -> Option<Range<usize>> {
+        let entry = self.tree.as_ref()?.get(key)?;
+        let span = entry.value.span.clone();
+        Some(if span.is_empty() {
+            entry.key.span.clone()
+        } else {
+            span
+        })
+    }
+
+    /// The span of a top-level key.
+    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        Some(self.tree.as_ref()?.get(key)?.key.span.clone())
+    }
+}
+
+impl Site {
+    /// `_config.yml` (or `_config.yaml`), when the site has one.
+    pub fn main_file(&self) -> Option<&SiteFile> {
+        self.files
+            .first()
+            .filter(|f| SITE_CONFIG_NAMES.contains(&f.name.as_str()))
+    }
+
+    /// The site's clock for the date model.
+    pub fn date_context(&self) -> DateContext {
+        DateContext {
+            tz: self.time_zone.clone(),
+            now: self.build_time,
+        }
+    }
+
+    /// The path of `absolute` relative to the site source, `/`-separated (`None` outside it).
+    pub fn source_path(&self, absolute: &Path) -> Option<String> {
+        let relative = absolute.strip_prefix(&self.root).ok()?;
+        let parts: Vec<String> = relative
+            .components()
+            .filter_map(|c| match c {
+                std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("/"))
+    }
+}
