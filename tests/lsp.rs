@@ -363,9 +363,13 @@ fn config_changes_are_picked_up_from_file_events() {
         .iter()
         .map(|w| w["globPattern"].as_str().unwrap())
         .collect();
-    assert!(
-        globs.contains(&"**/.frontlint.yml") && globs.contains(&"**/_config.yml"),
-        "{globs:?}"
+    assert_eq!(
+        globs,
+        [
+            "**/.frontlint.{yml,yaml}",
+            "**/_config*.{yml,yaml}",
+            "**/*.{md,markdown,mkdown,mkdn,mkd}"
+        ]
     );
     client.send(json!({ "jsonrpc": "2.0", "id": registration["id"], "result": null }));
 
@@ -519,5 +523,123 @@ fn without_file_watching_a_save_reads_the_configs_again() {
         json!({ "textDocument": { "uri": uri } }),
     );
     assert_eq!(codes(&client.diagnostics(&uri)), ["FL201"]);
+    assert_eq!(client.shutdown().code(), Some(0));
+}
+
+#[test]
+fn hover_on_date_and_permalink_shows_what_jekyll_publishes() {
+    let dir = site(
+        "publication",
+        &[("_config.yml", "timezone: Asia/Singapore\n")],
+    );
+    let uri = file_uri(&dir.join("_posts/2024-03-08-launch.md"));
+    let mut client = Client::start(&dir);
+    client.initialize(&dir, json!({}));
+    let text =
+        "---\ntitle: Launch\ndate: 2024-03-08 10:00:00 +0800\npermalink: /media/launch/\n---\n";
+    open(&mut client, &uri, 1, text);
+    client.diagnostics(&uri);
+    let hover = |client: &mut Client, line: u64, character: u64| -> String {
+        let response = client.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        );
+        response["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no hover: {response}"))
+            .to_owned()
+    };
+    let publication = "**Jekyll publishes** this post at `/media/launch/`\n\n\
+                       - date: `2024-03-08 10:00:00 +0800`, from the front matter\n\
+                       - file: `_site/media/launch/index.html`";
+    // On the key: the field's schema, then the publication.
+    let on_key = hover(&mut client, 3, 2);
+    assert!(on_key.starts_with("**`permalink`**: string"), "{on_key}");
+    assert!(on_key.ends_with(publication), "{on_key}");
+    // On the value of `date`: the publication only.
+    assert_eq!(hover(&mut client, 2, 12), publication);
+
+    // Unpublished: Jekyll renders the post but writes nothing.
+    let unpublished = text.replace("title: Launch", "title: Launch\npublished: false");
+    change(&mut client, &uri, 2, json!([{ "text": unpublished }]));
+    let on_date = hover(&mut client, 3, 1);
+    assert!(
+        on_date.contains("**Jekyll does not write** this post (`published: false`)"),
+        "{on_date}"
+    );
+    assert_eq!(client.shutdown().code(), Some(0));
+}
+
+#[test]
+fn url_collisions_with_files_on_disk_are_found_and_follow_edits() {
+    let a_text = "---\ntitle: A\npermalink: /same/\n---\n";
+    let dir = site(
+        "collisions",
+        &[
+            ("_config.yml", "title: Site\n"),
+            ("_posts/2024-01-01-a.md", a_text),
+        ],
+    );
+    let a_path = dir.join("_posts/2024-01-01-a.md");
+    let (a, b) = (
+        file_uri(&a_path),
+        file_uri(&dir.join("_posts/2024-01-02-b.md")),
+    );
+    let mut client = Client::start(&dir);
+    client.initialize(&dir, json!({}));
+    let b_text = "---\ntitle: Bé 🦀\npermalink: /same/\n---\n";
+    open(&mut client, &b, 1, b_text);
+    // The workspace is indexed in the background: the collision with `a`, which is not open,
+    // is published once the index has it (perhaps after a first, earlier publish).
+    let published = client.wait_for("the duplicate URL on b", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == b.as_str()
+            && codes(&m["params"]) == ["FL406"]
+    });
+    let diagnostic = &published["params"]["diagnostics"][0];
+    assert_eq!(
+        diagnostic["range"],
+        json!({ "start": { "line": 2, "character": 11 }, "end": { "line": 2, "character": 17 } })
+    );
+    let related = &diagnostic["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], a.as_str());
+    assert_eq!(
+        related["location"]["range"],
+        json!({ "start": { "line": 2, "character": 11 }, "end": { "line": 2, "character": 17 } })
+    );
+
+    // Editing b's permalink ends the collision.
+    let moved = b_text.replace("/same/", "/b/");
+    change(&mut client, &b, 2, json!([{ "text": moved }]));
+    assert_eq!(client.diagnostics_at(&b, 2)["diagnostics"], json!([]));
+
+    // With both open, an edit to b re-publishes a, whose file did not change.
+    open(&mut client, &a, 1, a_text);
+    assert_eq!(codes(&client.diagnostics_at(&a, 1)), Vec::<&str>::new());
+    change(&mut client, &b, 3, json!([{ "text": b_text }]));
+    assert_eq!(codes(&client.diagnostics_at(&b, 3)), ["FL406"]);
+    let published = client.wait_for("a's diagnostics again", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == a.as_str()
+    });
+    assert_eq!(codes(&published["params"]), ["FL406"]);
+
+    // Closing a goes back to the file on disk (still /same/); deleting the file ends it.
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": a } }),
+    );
+    assert_eq!(client.diagnostics(&a)["diagnostics"], json!([]));
+    std::fs::remove_file(&a_path).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": a, "type": 3 }] }),
+    );
+    let published = client.wait_for("b without the collision", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == b.as_str()
+            && m["params"]["version"] == 3
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert_eq!(published["params"]["version"], 3);
     assert_eq!(client.shutdown().code(), Some(0));
 }

@@ -247,6 +247,32 @@ fn unused_diagnostics(
         .collect()
 }
 
+/// Lint a post that is one of `site_docs`, the summaries of its site's files (its own up to
+/// date): its per-post rules, what the site-wide rules find in it, and its suppressions, as
+/// `run` lints each file. For the language server, which keeps the summaries between edits.
+pub fn lint_in_site(
+    post: &Post,
+    config: &Config,
+    facts: &DocFacts,
+    site_docs: &[IndexedDoc],
+) -> Vec<Diagnostic> {
+    let mut diagnostics = check_post(post, config, facts);
+    diagnostics.extend(
+        site_wide::check_site(config, site_docs)
+            .into_iter()
+            .map(|(diagnostic, _)| diagnostic)
+            .filter(|diagnostic| diagnostic.path == post.source.path),
+    );
+    let mut suppressions = Suppressions::parse(post);
+    if !suppressions.is_empty() {
+        suppressions.filter(&mut diagnostics);
+        diagnostics.extend(unused_diagnostics(&suppressions, &post.source, config));
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    diagnostics
+}
+
 /// Read a target into a post; a file that cannot be read becomes a post with that problem.
 pub fn read_post(target: &Target) -> Post {
     match std::fs::read(&target.path) {

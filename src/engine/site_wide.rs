@@ -30,39 +30,41 @@ pub(super) fn site_wide(
     }
     let mut out = Vec::new();
     for (config, members) in groups {
-        let config_paths = site_config_display(&config.site, &members);
-        let cx = SiteContext {
-            site: &config.site,
-            docs: &members,
-            config_paths: &config_paths,
-        };
         let unreported: HashSet<&str> = members
             .iter()
             .filter(|doc| !doc.reported)
             .map(|doc| &*doc.path)
             .collect();
-        let mut findings = Vec::new();
-        for active in &config.rules.active {
-            active.rule.check_site(&cx, &mut findings);
-            for finding in findings.drain(..) {
-                if unreported.contains(&*finding.place.path) {
-                    continue;
-                }
-                // A finding in a configuration file carries its text (for the pretty format).
-                let config_text = config_paths
-                    .iter()
-                    .position(|p| *p == finding.place.path)
-                    .map(|i| config.site.files[i].text.clone());
-                out.push((
-                    place_site_finding(
-                        active.meta.code,
-                        active.meta.name,
-                        active.severity,
-                        finding,
-                    ),
-                    config_text,
-                ));
-            }
+        let mut findings = check_site(config, &members);
+        findings.retain(|(diagnostic, _)| !unreported.contains(&*diagnostic.path));
+        out.extend(findings);
+    }
+    out
+}
+
+/// Every site-wide rule of `config` over `docs`, the summaries of one site's files: the
+/// diagnostics, each with the text of the configuration file it points into, if it does.
+pub fn check_site(config: &Config, docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option<Arc<str>>)> {
+    let config_paths = site_config_display(&config.site, docs);
+    let cx = SiteContext {
+        site: &config.site,
+        docs,
+        config_paths: &config_paths,
+    };
+    let mut out = Vec::new();
+    let mut findings = Vec::new();
+    for active in &config.rules.active {
+        active.rule.check_site(&cx, &mut findings);
+        for finding in findings.drain(..) {
+            // A finding in a configuration file carries its text (for the pretty format).
+            let config_text = config_paths
+                .iter()
+                .position(|p| *p == finding.place.path)
+                .map(|i| config.site.files[i].text.clone());
+            out.push((
+                place_site_finding(active.meta.code, active.meta.name, active.severity, finding),
+                config_text,
+            ));
         }
     }
     out

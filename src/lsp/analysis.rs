@@ -9,23 +9,29 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::{self, ConfigCache};
 use crate::engine;
 use crate::post::Post;
+use crate::site::DocFacts;
+use crate::site::index::IndexedDoc;
+use crate::source::Source;
 
 use super::documents::Document;
+use super::workspace::{SiteKey, Workspace};
 
-/// Files whose change can change what a post is told: frontlint's config and Jekyll's.
-pub const WATCHED_CONFIG_NAMES: [&str; 4] = [
-    CONFIG_NAMES[0],
-    CONFIG_NAMES[1],
-    "_config.yml",
-    "_config.yaml",
-];
+/// The files whose change means every config must be read again, as watcher globs: frontlint's
+/// config, and Jekyll's `_config.yml` with the extra configuration files sites layer on it
+/// (`_config.production.yml`, named in `site-config`).
+pub const CONFIG_GLOBS: [&str; 2] = ["**/.frontlint.{yml,yaml}", "**/_config*.{yml,yaml}"];
 
-/// Is this file one whose change means every config must be read again?
+/// Is this file one of `CONFIG_GLOBS`?
 pub fn is_config_file(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|name| name.to_str())
-        .is_some_and(|name| WATCHED_CONFIG_NAMES.contains(&name))
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    CONFIG_NAMES.contains(&name)
+        || (name.starts_with("_config") && (name.ends_with(".yml") || name.ends_with(".yaml")))
 }
+
+/// Markdown files (Jekyll's `markdown_ext`), whose changes on disk move URLs of the site.
+pub const MARKDOWN_GLOB: &str = "**/*.{md,markdown,mkdown,mkdn,mkd}";
 
 /// Configs by folder, as `frontlint check` finds them; dropped whole when a config changes.
 pub struct Configs {
@@ -48,6 +54,15 @@ impl Configs {
         self.cache = ConfigCache::default();
     }
 
+    /// Where a buffer without a path is linted from.
+    pub fn fallback(&self) -> &PathBuf {
+        &self.fallback
+    }
+
+    pub fn for_file(&mut self, path: &Path) -> Result<Arc<Config>, ConfigError> {
+        self.cache.for_path(path)
+    }
+
     pub fn for_document(&mut self, doc: &Document) -> Result<Arc<Config>, ConfigError> {
         match &doc.path {
             Some(path) => self.cache.for_path(path),
@@ -58,7 +73,7 @@ impl Configs {
 
 /// The outcome of linting one version of a document.
 pub enum Analysis {
-    Linted(Linted),
+    Linted(Box<Linted>),
     /// The config excludes the file, or it is not a Markdown file the config includes.
     Ignored,
     /// The config cannot be read: nothing is linted, and the error is reported on the
@@ -69,6 +84,8 @@ pub enum Analysis {
 pub struct Linted {
     pub post: Post,
     pub config: Arc<Config>,
+    /// What Jekyll makes of the document: its kind, date, URL and output file.
+    pub facts: DocFacts,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -86,24 +103,45 @@ impl Linted {
     }
 }
 
-pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
+/// Lint the document's text with its config and what the workspace knows of its site, after
+/// putting its own summary in the workspace. Also returns the document's site when that
+/// summary changed what site-wide rules see (its URL moved): the site's other open documents
+/// may need linting again.
+pub fn analyse(
+    doc: &Document,
+    configs: &mut Configs,
+    workspace: &mut Workspace,
+) -> (Analysis, Option<SiteKey>) {
     let config = match configs.for_document(doc) {
         Ok(config) => config,
-        Err(error) => return Analysis::BrokenConfig(error),
+        Err(error) => return (Analysis::BrokenConfig(error), None),
     };
     let site_path = match &doc.path {
         Some(path) => discover::site_path(&config, path),
         None => untitled_site_path(doc),
     };
     if !should_lint(doc, &config, &site_path) {
-        return Analysis::Ignored;
+        return (Analysis::Ignored, None);
     }
-    let (post, diagnostics) = engine::lint_text(&doc.display(), &site_path, doc.text(), &config);
-    Analysis::Linted(Linted {
+    let post = Post::new(Source::new(doc.display(), doc.text()), site_path, None);
+    let facts = engine::facts_for(&post, &config);
+    let key = SiteKey::of(&config);
+    let mut changed_site = None;
+    // An unsaved buffer is no file of the site: nothing else can collide with it.
+    if let Some(path) = &doc.path {
+        let summary = IndexedDoc::new(&post, &facts, crate::config::absolute(path), true);
+        if workspace.upsert(key.clone(), summary) {
+            changed_site = Some(key.clone());
+        }
+    }
+    let diagnostics = engine::lint_in_site(&post, &config, &facts, workspace.site_docs(&key));
+    let linted = Linted {
         post,
         config,
+        facts,
         diagnostics,
-    })
+    };
+    (Analysis::Linted(Box::new(linted)), changed_site)
 }
 
 /// A file the config excludes (`_site/`, `vendor/`) is left alone even when opened, as

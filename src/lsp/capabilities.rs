@@ -10,7 +10,7 @@ use lsp_types::{
 
 use serde_json::Value;
 
-use super::analysis::WATCHED_CONFIG_NAMES;
+use super::analysis::{CONFIG_GLOBS, MARKDOWN_GLOB};
 use super::code_actions::SOURCE_FIX_ALL;
 use super::position::Encoding;
 
@@ -82,12 +82,14 @@ pub fn initialize_result(features: &ClientFeatures) -> InitializeResult {
 /// The id of the file-watcher registration (to unregister it, should that be needed).
 const WATCHER_REGISTRATION: &str = "frontlint-watched-files";
 
-/// The file watchers to register: every config whose change means linting again.
+/// The file watchers to register: configs (lint everything again) and Markdown files (the
+/// site's URLs).
 pub fn watcher_registration() -> Registration {
-    let watchers = WATCHED_CONFIG_NAMES
+    let watchers = CONFIG_GLOBS
         .iter()
-        .map(|name| FileSystemWatcher {
-            glob_pattern: GlobPattern::String(format!("**/{name}")),
+        .chain([&MARKDOWN_GLOB])
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String((*glob).to_owned()),
             kind: None,
         })
         .collect();

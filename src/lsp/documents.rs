@@ -43,7 +43,7 @@ impl Document {
     /// another file can be matched back to a URI), else its URI.
     pub fn display(&self) -> String {
         match &self.path {
-            Some(path) => crate::config::absolute(path).to_string_lossy().into_owned(),
+            Some(path) => super::workspace::display(path),
             None => self.uri.as_str().to_owned(),
         }
     }

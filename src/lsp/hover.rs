@@ -1,11 +1,16 @@
 //! Hover on a front matter key: the field's schema from the config (type, required, allowed
-//! values, pattern, length, description) and which collection entries it comes from.
+//! values, pattern, length, description) and which collection entries it comes from. On
+//! `date` and `permalink` (key or value): the URL, date and output file Jekyll publishes, from
+//! the site model.
 
 use std::fmt::Write as _;
 
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use crate::config::schema::{FieldSpec, FieldType};
+use crate::jekyll::post::DateSource;
+use crate::site::DocFacts;
+use crate::site::facts::{NotWritten, Outcome};
 use crate::yaml::Entry;
 
 use super::analysis::Linted;
@@ -19,35 +24,101 @@ pub fn hover(
     encoding: Encoding,
 ) -> Option<Hover> {
     let offset = doc.lines().offset(doc.text(), position, encoding);
-    let entry = top_level_entry_at(linted, offset)?;
+    let (entry, on_key) = top_level_entry_at(linted, offset)?;
     let name = entry.key.key_text()?;
-    let sections: Vec<String> = [schema_section(linted, name)]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut sections = Vec::new();
+    if on_key {
+        sections.extend(schema_section(linted, name));
+    }
+    // The fields that decide where and when a post appears: say what Jekyll makes of them.
+    if matches!(name, "date" | "permalink") {
+        sections.push(publication_section(&linted.facts));
+    }
     if sections.is_empty() {
         return None;
     }
+    let span = if on_key {
+        entry.key.span.clone()
+    } else {
+        entry.value.span.clone()
+    };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
             value: sections.join("\n\n---\n\n"),
         }),
-        range: Some(
-            doc.lines()
-                .range(doc.text(), entry.key.span.clone(), encoding),
-        ),
+        range: Some(doc.lines().range(doc.text(), span, encoding)),
     })
 }
 
-/// The front matter field whose key is at `offset` (the end of the key counts: the cursor
-/// often sits just after it).
-fn top_level_entry_at(linted: &Linted, offset: usize) -> Option<&Entry> {
-    linted
-        .post
-        .fields()?
-        .iter()
-        .find(|entry| entry.key.span.start <= offset && offset <= entry.key.span.end)
+/// The front matter field whose key (or value) is at `offset`, and whether it is the key.
+/// The end of a span counts: the cursor often sits just after a word.
+fn top_level_entry_at(linted: &Linted, offset: usize) -> Option<(&Entry, bool)> {
+    let within = |span: &std::ops::Range<usize>| span.start <= offset && offset <= span.end;
+    linted.post.fields()?.iter().find_map(|entry| {
+        if within(&entry.key.span) {
+            Some((entry, true))
+        } else if within(&entry.value.span) {
+            Some((entry, false))
+        } else {
+            None
+        }
+    })
+}
+
+/// What Jekyll publishes for the document: its URL, date and output file, or why it is not
+/// written at all.
+fn publication_section(facts: &DocFacts) -> String {
+    let kind = facts.kind.name();
+    let built = match &facts.outcome {
+        Outcome::Built(built) => built,
+        Outcome::NotRendered => return format!("Jekyll does not render this file ({kind})."),
+        Outcome::Skipped(reason) => {
+            return format!("Jekyll skips this file: {}.", reason.describe());
+        }
+        Outcome::Dropped(why) => return format!("Jekyll leaves this file out of the site: {why}."),
+        Outcome::BuildFails(why) => return format!("Jekyll stops the build on this file: {why}"),
+        Outcome::Unsupported(why) => {
+            return format!("frontlint cannot tell what Jekyll makes of this file: {why}");
+        }
+    };
+    let mut out = match built.not_written {
+        None => format!("**Jekyll publishes** this {kind} at `{}`", built.url),
+        Some(reason) => format!(
+            "**Jekyll does not write** this {kind} ({}); its URL would be `{}`",
+            not_written(reason),
+            built.url
+        ),
+    };
+    if let Some(date) = &built.date {
+        let _ = write!(out, "\n\n- date: `{}`", date.to_ruby_string());
+        if let Some(source) = built.date_source {
+            let _ = write!(out, ", from {}", date_source(source));
+        }
+        if date.filled_from_build_time {
+            out.push_str(" (no year written: Ruby took it from the build's clock)");
+        }
+    }
+    let _ = write!(out, "\n- file: `_site/{}`", built.output_path);
+    out
+}
+
+fn not_written(reason: NotWritten) -> &'static str {
+    match reason {
+        NotWritten::Unpublished => "`published: false`",
+        NotWritten::Future => "dated in the future, and the site does not build future posts",
+        NotWritten::Draft => "a draft",
+        NotWritten::NoOutput => "its collection has no `output: true`",
+    }
+}
+
+fn date_source(source: DateSource) -> &'static str {
+    match source {
+        DateSource::FrontMatter => "the front matter",
+        DateSource::Defaults => "the front matter defaults in `_config.yml`",
+        DateSource::Filename => "the file name",
+        DateSource::Fallback => "the time of the build (no date anywhere)",
+    }
 }
 
 fn schema_section(linted: &Linted, name: &str) -> Option<String> {

@@ -9,33 +9,33 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+use crossbeam_channel::{Receiver, Select, Sender};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics,
+    DidSaveTextDocument, Notification as _,
 };
 use lsp_types::request::{
     CodeActionRequest, HoverRequest, Initialize, RegisterCapability, Request as _, Shutdown,
 };
 use lsp_types::{
     DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams, PublishDiagnosticsParams,
-    RegistrationParams, Uri,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams, RegistrationParams, Uri,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::analysis::{self, Analysis, Configs, Linted};
+use super::analysis::{Analysis, Configs};
 use super::capabilities::{self, ClientFeatures};
 use super::code_actions;
 use super::debounce::Debouncer;
-use super::diagnostics::{self, OtherFiles};
-use super::documents::{Document, Documents};
+use super::documents::Documents;
 use super::hover;
 use super::position::Encoding;
 use super::transport::{Outbound, Transport};
 use super::uri;
+use super::workspace::{self, SiteKey, Workspace};
+use crate::site::index::IndexedDoc;
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,17 +70,32 @@ pub fn serve(transport: Transport) -> Ending {
     ending
 }
 
-struct Server {
+pub(super) struct Server {
     out: Sender<Outbound>,
     phase: Phase,
-    features: ClientFeatures,
-    documents: Documents,
-    configs: Configs,
+    pub(super) features: ClientFeatures,
+    pub(super) documents: Documents,
+    pub(super) configs: Configs,
     /// The last lint of each open document, with the version it was made from (older than
     /// the document's while a debounced lint is pending).
-    analyses: HashMap<Uri, (i32, Analysis)>,
-    debouncer: Debouncer,
+    pub(super) analyses: HashMap<Uri, (i32, Analysis)>,
+    pub(super) debouncer: Debouncer,
+    /// What was last published for each open document, and for which version.
+    pub(super) published: HashMap<Uri, (i32, Vec<lsp_types::Diagnostic>)>,
+    /// Every file of the workspace's sites, for site-wide rules.
+    pub(super) workspace: Workspace,
+    /// The workspace folders, scanned into `workspace`.
+    folders: Vec<PathBuf>,
+    scans: (Sender<Scanned>, Receiver<Scanned>),
+    /// The latest scan started; results of older ones are dropped.
+    pub(super) scan_generation: u64,
     next_request_id: i32,
+}
+
+/// The result of a background scan of the workspace folders.
+pub(super) struct Scanned {
+    pub generation: u64,
+    pub docs: Vec<(SiteKey, IndexedDoc)>,
 }
 
 enum Flow {
@@ -103,28 +118,41 @@ impl Server {
             configs: Configs::new(cwd),
             analyses: HashMap::new(),
             debouncer: Debouncer::default(),
+            published: HashMap::new(),
+            workspace: Workspace::default(),
+            folders: Vec::new(),
+            scans: crossbeam_channel::unbounded(),
+            scan_generation: 0,
             next_request_id: 0,
         }
     }
 
     fn run(&mut self, incoming: &Receiver<Message>) -> Ending {
+        let scans = self.scans.1.clone();
         loop {
-            // Wait for the next message, or until the earliest debounced lint is due.
-            let message = match self.debouncer.next_deadline() {
-                Some(deadline) => match incoming.recv_deadline(deadline) {
-                    Ok(message) => Some(message),
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => break,
-                },
-                None => match incoming.recv() {
-                    Ok(message) => Some(message),
-                    Err(_) => break,
-                },
+            // Wait for a message, a finished scan, or the earliest debounced lint.
+            let mut select = Select::new();
+            let message_ready = select.recv(incoming);
+            select.recv(&scans);
+            let ready = match self.debouncer.next_deadline() {
+                Some(deadline) => select.select_deadline(deadline).ok(),
+                None => Some(select.select()),
             };
-            if let Some(message) = message
-                && let Flow::Exit = self.handle_guarded(message)
-            {
-                return self.ending();
+            match ready {
+                Some(operation) if operation.index() == message_ready => {
+                    let Ok(message) = operation.recv(incoming) else {
+                        break;
+                    };
+                    if let Flow::Exit = self.handle_guarded(message) {
+                        return self.ending();
+                    }
+                }
+                Some(operation) => {
+                    if let Ok(scanned) = operation.recv(&scans) {
+                        self.scan_finished(scanned);
+                    }
+                }
+                None => {} // the deadline passed
             }
             // Also after a message: a steady stream of them must not starve a due lint.
             for uri in self.debouncer.take_due(Instant::now()) {
@@ -286,10 +314,34 @@ impl Server {
             return;
         }
         self.features = ClientFeatures::from_params(&request.params);
-        self.configs = Configs::new(fallback_root(&request.params));
+        self.folders = workspace_folders(&request.params);
+        let fallback = self.folders.first().cloned();
+        self.configs = Configs::new(fallback.unwrap_or_else(|| self.configs.fallback().clone()));
         let id = request.id;
         self.phase = Phase::Running;
         self.respond(id, capabilities::initialize_result(&self.features));
+        self.start_scan();
+    }
+
+    /// Index the workspace folders on a background thread; the result comes back to the main
+    /// loop as a `Scanned`.
+    pub(super) fn start_scan(&mut self) {
+        self.scan_generation += 1;
+        if self.folders.is_empty() {
+            return;
+        }
+        let generation = self.scan_generation;
+        let folders = self.folders.clone();
+        let results = self.scans.0.clone();
+        let spawned = std::thread::Builder::new()
+            .name("lsp-workspace-scan".to_owned())
+            .spawn(move || {
+                let docs = workspace::scan(&folders);
+                let _ = results.send(Scanned { generation, docs });
+            });
+        if let Err(error) = spawned {
+            eprintln!("frontlint lsp: cannot index the workspace: {error}");
+        }
     }
 
     /// Ask the client to tell us about config changes, when it lets servers ask.
@@ -304,150 +356,6 @@ impl Server {
         let id = RequestId::from(format!("frontlint/{}", self.next_request_id));
         let request = Request::new(id, RegisterCapability::METHOD.to_owned(), params);
         self.send(Message::Request(request));
-    }
-
-    fn did_open(&mut self, params: DidOpenTextDocumentParams) {
-        let item = params.text_document;
-        let uri = item.uri.clone();
-        self.documents.open(Document::new(
-            item.uri,
-            item.language_id,
-            item.version,
-            item.text,
-        ));
-        self.debouncer.cancel(&uri);
-        self.lint_and_publish(&uri);
-    }
-
-    fn did_change(&mut self, params: DidChangeTextDocumentParams) {
-        let uri = params.text_document.uri;
-        let Some(doc) = self.documents.get_mut(&uri) else {
-            eprintln!(
-                "frontlint lsp: a change to {} which is not open",
-                uri.as_str()
-            );
-            return;
-        };
-        doc.apply_changes(
-            params.text_document.version,
-            params.content_changes,
-            self.features.encoding,
-        );
-        // The old analysis stays until the new one replaces it: its version says it is stale.
-        self.debouncer.schedule(uri, Instant::now());
-    }
-
-    fn did_save(&mut self, params: DidSaveTextDocumentParams) {
-        let uri = params.text_document.uri;
-        if let Some(doc) = self.documents.get_mut(&uri)
-            && let Some(text) = params.text
-        {
-            doc.replace(text);
-        }
-        // A client that cannot watch files for us (Neovim on Linux) would never tell us
-        // about a config change: there, a save is when configs are read again.
-        let config_saved = uri::to_path(&uri).is_some_and(|path| analysis::is_config_file(&path));
-        if config_saved || !self.features.dynamic_file_watching {
-            self.reload_configs();
-        } else if self.documents.get(&uri).is_some() {
-            self.debouncer.cancel(&uri);
-            self.lint_and_publish(&uri);
-        }
-    }
-
-    fn did_close(&mut self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        self.documents.close(&uri);
-        self.analyses.remove(&uri);
-        self.debouncer.cancel(&uri);
-        // Diagnostics of a closed file would linger in the problems panel.
-        self.publish(uri, Vec::new(), None);
-    }
-
-    fn did_change_watched_files(&mut self, params: DidChangeWatchedFilesParams) {
-        let config_changed = params
-            .changes
-            .iter()
-            .filter_map(|event| uri::to_path(&event.uri))
-            .any(|path| analysis::is_config_file(&path));
-        if config_changed {
-            self.reload_configs();
-        }
-    }
-
-    /// Read every config again and re-lint every open document with them.
-    fn reload_configs(&mut self) {
-        self.configs.reload();
-        self.analyses.clear();
-        for uri in self.documents.uris() {
-            self.debouncer.cancel(&uri);
-            self.lint_and_publish(&uri);
-        }
-    }
-
-    /// Lint the document's current text and publish the result.
-    fn lint_and_publish(&mut self, uri: &Uri) {
-        let Some(doc) = self.documents.get(uri) else {
-            return;
-        };
-        let analysis = analysis::analyse(doc, &mut self.configs);
-        let was_broken = matches!(self.analyses.get(uri), Some((_, Analysis::BrokenConfig(_))));
-        if let Analysis::BrokenConfig(error) = &analysis
-            && !was_broken
-        {
-            // Once per document until it is fixed, not on every keystroke.
-            eprintln!("frontlint lsp: {error}");
-        }
-        let diagnostics = self.lsp_diagnostics(doc, &analysis);
-        let version = doc.version;
-        self.analyses.insert(uri.clone(), (version, analysis));
-        self.publish(uri.clone(), diagnostics, Some(version));
-    }
-
-    fn lsp_diagnostics(&self, doc: &Document, analysis: &Analysis) -> Vec<lsp_types::Diagnostic> {
-        match analysis {
-            Analysis::Linted(linted) => self.linted_diagnostics(doc, linted),
-            Analysis::Ignored => Vec::new(),
-            Analysis::BrokenConfig(error) => vec![diagnostics::broken_config(error)],
-        }
-    }
-
-    fn linted_diagnostics(&self, doc: &Document, linted: &Linted) -> Vec<lsp_types::Diagnostic> {
-        let others = OtherFiles {
-            documents: &self.documents,
-            encoding: self.features.encoding,
-        };
-        linted
-            .diagnostics
-            .iter()
-            .map(|d| diagnostics::to_lsp(d, doc, &others))
-            .collect()
-    }
-
-    fn publish(&self, uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
-        let params = PublishDiagnosticsParams {
-            uri,
-            diagnostics,
-            version,
-        };
-        self.send(Message::Notification(Notification::new(
-            PublishDiagnostics::METHOD.to_owned(),
-            params,
-        )));
-    }
-
-    /// Lint a document now if its analysis is missing or a debounced lint is pending, so that
-    /// an answer about it matches its current text.
-    fn ensure_fresh(&mut self, uri: &Uri) {
-        let pending = self.debouncer.cancel(uri);
-        let current = self
-            .documents
-            .get(uri)
-            .zip(self.analyses.get(uri))
-            .is_some_and(|(doc, (version, _))| doc.version == *version);
-        if pending || !current {
-            self.lint_and_publish(uri);
-        }
     }
 
     fn code_actions(
@@ -512,7 +420,7 @@ impl Server {
         )));
     }
 
-    fn send(&self, message: Message) {
+    pub(super) fn send(&self, message: Message) {
         // The writer is gone only when the client is; the loop ends at the next read.
         let _ = self.out.send(Outbound::Message(message));
     }
@@ -532,14 +440,22 @@ fn notification_params<P: DeserializeOwned>(notification: Notification) -> Optio
     }
 }
 
-/// Where to look for the config of a buffer with no path: the first workspace folder, else
-/// the root URI, else the working directory.
-fn fallback_root(params: &serde_json::Value) -> PathBuf {
-    ["/workspaceFolders/0/uri", "/rootUri"]
-        .iter()
-        .filter_map(|pointer| params.pointer(pointer)?.as_str())
-        .filter_map(|text| uri::to_path(&text.parse().ok()?))
-        .next()
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default()
+/// The workspace folders (`workspaceFolders`, else `rootUri`), as paths.
+fn workspace_folders(params: &serde_json::Value) -> Vec<PathBuf> {
+    let to_path = |uri: &serde_json::Value| uri::to_path(&uri.as_str()?.parse().ok()?);
+    let folders: Vec<PathBuf> = params
+        .get("workspaceFolders")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|folder| to_path(folder.get("uri")?))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    params
+        .get("rootUri")
+        .and_then(to_path)
+        .into_iter()
+        .collect()
 }

@@ -151,6 +151,17 @@ impl Client {
         message["params"].clone()
     }
 
+    /// The `publishDiagnostics` for `uri` at `version` (earlier ones are skipped).
+    pub fn diagnostics_at(&mut self, uri: &str, version: i64) -> Value {
+        let what = format!("diagnostics for {uri} at version {version}");
+        let message = self.wait_for(&what, |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        });
+        message["params"].clone()
+    }
+
     /// Every message received and not yet consumed, after the response to `id` arrived: what
     /// the server sent before answering.
     pub fn messages_before_response(&mut self, id: i64) -> (Vec<Value>, Value) {
