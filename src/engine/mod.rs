@@ -35,6 +35,9 @@ pub struct Target {
     /// The path relative to the config's site root, `/`-separated.
     pub site_path: String,
     pub config: Arc<Config>,
+    /// Report on this file. `false`: it is only read so that site-wide rules can compare the
+    /// reported files with it (a run that names a few files of a site).
+    pub reported: bool,
 }
 
 /// The diagnostics of one file, with its source when a reporter needs to show it.
@@ -107,7 +110,10 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
     let started = Instant::now();
     let linted: Vec<Linted> = targets
         .par_iter()
-        .map(|target| lint_target(target, options))
+        .map(|target| match target.reported {
+            true => lint_target(target, options),
+            false => consult_target(target),
+        })
         .collect();
     let mut files = Vec::new();
     let mut fixes = Vec::new();
@@ -145,9 +151,21 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
     fixes.sort_by(|a, b| a.path.cmp(&b.path));
     Report {
         files,
-        files_checked: targets.len(),
+        files_checked: targets.iter().filter(|t| t.reported).count(),
         elapsed: started.elapsed(),
         fixes,
+    }
+}
+
+/// A file only consulted by site-wide rules: its summary, no rules, no report.
+fn consult_target(target: &Target) -> Linted {
+    let post = read_post(target);
+    let facts = facts_for(&post, &target.config);
+    Linted {
+        report: None,
+        fix: None,
+        doc: IndexedDoc::new(&post, &facts, target.path.clone(), false),
+        suppressions: None,
     }
 }
 
