@@ -240,7 +240,7 @@ fn a_file_deleted_before_it_is_read() {
     let target = dir.join("_posts/2024-01-02-gone.md");
     std::fs::write(&target, "---\ntitle: x\n---\n").unwrap();
     let mut configs = frontlint::discover::ConfigCache::new(None).unwrap();
-    let targets = frontlint::discover::discover(&[dir.clone()], &mut configs).unwrap();
+    let targets = frontlint::discover::discover(std::slice::from_ref(&dir), &mut configs).unwrap();
     std::fs::remove_file(&target).unwrap();
     let report = frontlint::engine::run(&targets, Default::default());
     let codes: Vec<(&str, &str)> = report
