@@ -95,31 +95,36 @@ pub fn discover_with(
             }
             continue;
         }
-        let walk_config = config.clone();
-        let walker = ignore::WalkBuilder::new(path)
-            .require_git(false)
-            .follow_links(false)
-            .sort_by_file_path(|a, b| a.cmp(b))
-            .filter_entry(move |entry| {
-                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-                !(is_dir
-                    && entry.depth() > 0
-                    && walk_config.is_excluded(&site_path(&walk_config, entry.path())))
-            })
-            .build();
-        for entry in walker.flatten() {
-            if entry.file_type().is_some_and(|t| t.is_dir()) {
-                continue;
-            }
-            let file = entry.path();
-            if config.is_included(&site_path(&config, file)) {
-                targets.push(target(file, &config));
-            }
-        }
+        walk_folder(path, &config, &mut targets);
     }
     targets.sort_by(|a, b| a.display.cmp(&b.display));
     targets.dedup_by(|a, b| a.display == b.display);
     Ok(targets)
+}
+
+/// Every file under `path` that the config includes, as targets.
+fn walk_folder(path: &Path, config: &Arc<Config>, targets: &mut Vec<Target>) {
+    let walk_config = config.clone();
+    let walker = ignore::WalkBuilder::new(path)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir
+                && entry.depth() > 0
+                && walk_config.is_excluded(&site_path(&walk_config, entry.path())))
+        })
+        .build();
+    for entry in walker.flatten() {
+        if entry.file_type().is_some_and(|t| t.is_dir()) {
+            continue;
+        }
+        let file = entry.path();
+        if config.is_included(&site_path(config, file)) {
+            targets.push(target(file, config));
+        }
+    }
 }
 
 pub fn target(path: &Path, config: &Arc<Config>) -> Target {
@@ -128,6 +133,55 @@ pub fn target(path: &Path, config: &Arc<Config>) -> Target {
         display: display_path(path),
         site_path: site_path(config, path),
         config: config.clone(),
+        reported: true,
+    }
+}
+
+/// When the paths name files of a site rather than the whole site (pre-commit names the
+/// staged files), add the site's other files as consulted-only targets, so that rules that
+/// compare files (duplicate URLs) compare the named files with the rest of the site. Nothing
+/// is reported on the added files.
+pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf]) {
+    let walked: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| config::absolute(p))
+        .collect();
+    let mut sites: Vec<Arc<Config>> = Vec::new();
+    for target in targets.iter() {
+        let config = &target.config;
+        let covered = walked.iter().any(|dir| config.site.root.starts_with(dir));
+        if config.rules.compares_files()
+            && !covered
+            && !sites.iter().any(|s| Arc::ptr_eq(s, config))
+        {
+            sites.push(config.clone());
+        }
+    }
+    if sites.is_empty() {
+        return;
+    }
+    let named: std::collections::HashSet<PathBuf> =
+        targets.iter().map(|t| config::absolute(&t.path)).collect();
+    let cwd = std::env::current_dir().map(|d| config::absolute(&d)).ok();
+    for config in sites {
+        // Shown like the named files: relative to the working folder when inside it.
+        let root = match &cwd {
+            Some(cwd) => match config.site.root.strip_prefix(cwd) {
+                Ok(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
+                Ok(relative) => relative.to_path_buf(),
+                Err(_) => config.site.root.clone(),
+            },
+            None => config.site.root.clone(),
+        };
+        let mut context = Vec::new();
+        walk_folder(&root, &config, &mut context);
+        for mut target in context {
+            if !named.contains(&config::absolute(&target.path)) {
+                target.reported = false;
+                targets.push(target);
+            }
+        }
     }
 }
 

@@ -24,4 +24,10 @@ pub trait Rule: Send + Sync {
 
     /// Report what is wrong across the site (runs once per site, after every post).
     fn check_site(&self, _cx: &SiteContext<'_>, _out: &mut Vec<SiteFinding>) {}
+
+    /// Does `check_site` compare files with each other? Then a run that names only a few files
+    /// (pre-commit) still reads the rest of the site, to compare the named files with it.
+    fn compares_files(&self) -> bool {
+        false
+    }
 }

@@ -274,3 +274,38 @@ fn a_layout_from_defaults_or_jekyll_default_layout_is_not_missing() {
     );
     assert_eq!(missing(&github_pages), 0);
 }
+
+/// pre-commit names only the staged files: a duplicate URL with an unnamed file of the site is
+/// still found, and nothing is reported on the unnamed file.
+#[test]
+fn named_files_are_compared_with_the_rest_of_the_site() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("site-context");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("_posts")).unwrap();
+    std::fs::write(dir.join("_config.yml"), "title: t\n").unwrap();
+    std::fs::write(
+        dir.join("_posts/2024-01-01-old.md"),
+        "---\ntitle: Old\npermalink: /same/\ntitle: again\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("_posts/2024-02-01-new.md"),
+        "---\ntitle: New\npermalink: /same/\n---\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_frontlint"))
+        .args(["check", "--format", "json", "_posts/2024-02-01-new.md"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["files"], 1, "only the named file counts as checked");
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["rule"], "duplicate-url");
+    assert_eq!(diagnostics[0]["path"], "_posts/2024-02-01-new.md");
+    assert_eq!(
+        diagnostics[0]["related"][0]["path"],
+        "_posts/2024-01-01-old.md"
+    );
+}

@@ -22,7 +22,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         Ok(configs) => configs,
         Err(error) => return config_failure(error),
     };
-    let targets = match discover::discover_with(&args.paths, &mut configs, args.force_exclude) {
+    let mut targets = match discover::discover_with(&args.paths, &mut configs, args.force_exclude) {
         Ok(targets) => targets,
         Err(DiscoverError::Config(error)) => return config_failure(error),
         Err(DiscoverError::NotFound(path)) => {
@@ -30,6 +30,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
+    discover::add_site_context(&mut targets, &args.paths);
     let uses_baseline = args.baseline.is_some() || args.write_baseline.is_some();
     let mut report = engine::run(
         &targets,

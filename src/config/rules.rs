@@ -44,6 +44,11 @@ impl RuleSet {
     pub fn get(&self, code: &str) -> Option<&ActiveRule> {
         self.active.iter().find(|rule| rule.meta.code == code)
     }
+
+    /// Does any active rule compare files across the site?
+    pub fn compares_files(&self) -> bool {
+        self.active.iter().any(|rule| rule.rule.compares_files())
+    }
 }
 
 #[derive(Default)]

@@ -35,6 +35,9 @@ pub struct Target {
     /// The path relative to the config's site root, `/`-separated.
     pub site_path: String,
     pub config: Arc<Config>,
+    /// Report on this file. `false`: it is only read so that site-wide rules can compare the
+    /// reported files with it (a run that names a few files of a site).
+    pub reported: bool,
 }
 
 /// The diagnostics of one file, with its source when a reporter needs to show it.
@@ -107,7 +110,10 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
     let started = Instant::now();
     let linted: Vec<Linted> = targets
         .par_iter()
-        .map(|target| lint_target(target, options))
+        .map(|target| match target.reported {
+            true => lint_target(target, options),
+            false => consult_target(target),
+        })
         .collect();
     let mut files = Vec::new();
     let mut fixes = Vec::new();
@@ -145,9 +151,21 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
     fixes.sort_by(|a, b| a.path.cmp(&b.path));
     Report {
         files,
-        files_checked: targets.len(),
+        files_checked: targets.iter().filter(|t| t.reported).count(),
         elapsed: started.elapsed(),
         fixes,
+    }
+}
+
+/// A file only consulted by site-wide rules: its summary, no rules, no report.
+fn consult_target(target: &Target) -> Linted {
+    let post = read_post(target);
+    let facts = facts_for(&post, &target.config);
+    Linted {
+        report: None,
+        fix: None,
+        doc: IndexedDoc::new(&post, &facts, target.path.clone(), false),
+        suppressions: None,
     }
 }
 
@@ -275,12 +293,39 @@ pub fn lint_in_site(
 
 /// Read a target into a post; a file that cannot be read becomes a post with that problem.
 pub fn read_post(target: &Target) -> Post {
-    match std::fs::read(&target.path) {
+    match read_file(&target.path) {
         Ok(bytes) => Post::from_bytes(&target.display, target.site_path.clone(), bytes),
-        Err(error) => {
-            Post::unreadable(&target.display, target.site_path.clone(), error.to_string())
-        }
+        Err(reason) => Post::unreadable(&target.display, target.site_path.clone(), reason),
     }
+}
+
+/// Files larger than this are not Markdown posts anyone edits; reading them would only cost
+/// memory (`--fix` would hold two copies).
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Read a file's bytes, refusing what is not a regular file (a FIFO would block forever, a
+/// device never ends) and what is absurdly large.
+fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    // Look before opening: opening a FIFO for reading blocks until someone writes to it.
+    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !metadata.is_file() {
+        return Err("it is not a regular file".to_owned());
+    }
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "it is {} MiB; frontlint skips files over {} MiB",
+            metadata.len() / (1024 * 1024),
+            MAX_FILE_SIZE / (1024 * 1024)
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // `take`: a file that grows while being read still stops at the limit.
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    Ok(bytes)
 }
 
 /// Lint text that is not (or not yet) on disk, as if it were at `display` / `site_path`.

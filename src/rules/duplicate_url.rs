@@ -17,6 +17,10 @@ pub struct DuplicateUrl {}
 impl Rule for DuplicateUrl {
     fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
 
+    fn compares_files(&self) -> bool {
+        true
+    }
+
     fn check_site(&self, cx: &SiteContext<'_>, out: &mut Vec<SiteFinding>) {
         let mut by_output: HashMap<&str, Vec<&IndexedDoc>> = HashMap::new();
         for doc in cx.docs.iter().filter(|d| d.written) {

@@ -31,6 +31,10 @@ pub struct InconsistentTrailingSlash {
 impl Rule for InconsistentTrailingSlash {
     fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
 
+    fn compares_files(&self) -> bool {
+        true
+    }
+
     fn check_site(&self, cx: &SiteContext<'_>, out: &mut Vec<SiteFinding>) {
         let mut groups: BTreeMap<&str, Vec<&IndexedDoc>> = BTreeMap::new();
         for doc in cx.docs.iter().filter(|d| d.written) {

@@ -18,6 +18,10 @@ pub struct UrlCaseCollision {}
 impl Rule for UrlCaseCollision {
     fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
 
+    fn compares_files(&self) -> bool {
+        true
+    }
+
     fn check_site(&self, cx: &SiteContext<'_>, out: &mut Vec<SiteFinding>) {
         let mut by_folded: HashMap<String, Vec<&IndexedDoc>> = HashMap::new();
         for doc in cx.docs.iter().filter(|d| d.written) {
