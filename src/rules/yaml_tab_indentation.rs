@@ -70,8 +70,11 @@ impl Rule for YamlTabIndentation {
         {
             let at = crate::source::floor_char_boundary(text, error.offset);
             out.push(
-                Finding::new(at..(at + 1).min(text.len()), "a tab here breaks the YAML")
-                    .with_help(HELP),
+                Finding::new(
+                    at..at + text[at..].chars().next().map_or(0, char::len_utf8),
+                    "a tab here breaks the YAML",
+                )
+                .with_help(HELP),
             );
         }
     }
