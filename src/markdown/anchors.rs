@@ -1,16 +1,26 @@
-//! `<a>` tags inside raw HTML blocks. kramdown copies raw HTML to the page untouched, so
-//! these are real links even though no Markdown is parsed around them.
+//! `<a>` tags inside raw HTML blocks. kramdown copies raw HTML to the page, so these are real
+//! links even though no Markdown is parsed around them — except a tag its HTML parser cannot
+//! read (`<a href=“https://…”>`, `<a href=https://…>`): that one it escapes, and the page
+//! shows `<a href=…>` as text.
 
 use super::html_tag::{self, close_tag_at, tag_at};
-use super::model::{HtmlAttr, Link, LinkKind, Spanned};
+use super::model::{BrokenKind, BrokenLink, HtmlAttr, Link, LinkKind, Spanned};
 use super::span_html::placeholder_link;
 use super::text::NextFinder;
 use std::ops::Range;
 
-/// The anchors in `masked[range]`; values are cut from `body`.
-pub fn raw_anchors(body: &str, masked: &str, range: Range<usize>) -> Vec<Link> {
+/// The anchors in `masked[range]`, and the `<a …>` tags kramdown's HTML parser cannot read
+/// (only when `escaped`: kramdown parsed this HTML; `{::nomarkdown}` content is copied as it
+/// is). Values are cut from `body`. Comments, `<script>` and `<style>` are skipped.
+pub fn raw_anchors(
+    body: &str,
+    masked: &str,
+    range: Range<usize>,
+    escaped: bool,
+) -> (Vec<Link>, Vec<BrokenLink>) {
     let mut finder = NextFinder::default();
     let mut links = Vec::new();
+    let mut broken = Vec::new();
     let mut p = range.start;
     let b = masked.as_bytes();
     // Once no `</a>` follows a position, none follows any later one.
@@ -18,13 +28,34 @@ pub fn raw_anchors(body: &str, masked: &str, range: Range<usize>) -> Vec<Link> {
     while let Some(off) = masked[p..range.end].find('<') {
         let at = p + off;
         p = at + 1;
+        if let Some(end) = html_tag::comment_at(masked, at, &mut finder) {
+            p = end.min(range.end);
+            continue;
+        }
         let is_a = matches!(b.get(at + 1), Some(b'a' | b'A'))
             && b.get(at + 2)
                 .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>');
         if !is_a {
+            if let Some(end) = script_or_style_end(masked, at, range.end, &mut finder) {
+                p = end;
+            }
             continue;
         }
         let Some(tag) = tag_at(masked, at, &mut finder) else {
+            if escaped {
+                let line_end = masked[at..range.end]
+                    .find('\n')
+                    .map_or(range.end, |e| at + e);
+                let end = masked[at..line_end]
+                    .find('>')
+                    .map_or(at + 2, |g| at + g + 1);
+                broken.push(BrokenLink {
+                    kind: BrokenKind::MalformedHtmlAnchor,
+                    span: at..end,
+                    text: None,
+                    image: false,
+                });
+            }
             continue;
         };
         let close = if tag.end >= no_close_from {
@@ -74,7 +105,33 @@ pub fn raw_anchors(body: &str, masked: &str, range: Range<usize>) -> Vec<Link> {
         links.push(link);
         p = tag.end;
     }
-    links
+    (links, broken)
+}
+
+/// After a `<script>` or `<style>` start tag at `at`: the end of its element (its content is
+/// not HTML).
+fn script_or_style_end(
+    masked: &str,
+    at: usize,
+    limit: usize,
+    finder: &mut NextFinder,
+) -> Option<usize> {
+    let tag = tag_at(masked, at, finder)?;
+    let name = html_tag::normalized_name(&masked[tag.name.clone()]);
+    if name != "script" && name != "style" {
+        return None;
+    }
+    let mut from = tag.end;
+    while let Some(off) = masked[from..limit].find("</") {
+        let close = from + off;
+        if let Some((n, end)) = close_tag_at(masked, close)
+            && html_tag::normalized_name(&masked[n]) == name
+        {
+            return Some(end);
+        }
+        from = close + 2;
+    }
+    Some(limit)
 }
 
 /// The `</a>` after `from`: where the text ends and the tag ends.

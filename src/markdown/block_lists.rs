@@ -53,6 +53,7 @@ impl BlockParser<'_> {
         let mut max_marker_spaces = 3;
         let mut nested = false;
         let mut last_blank = false;
+        let mut eob_found = false;
         let mut j = i;
         while j < lines.len() {
             let l = self.line(lines[j]);
@@ -66,6 +67,7 @@ impl BlockParser<'_> {
             if last_blank && l.horizontal_rule() {
                 break;
             } else if l.eob_marker() {
+                eob_found = true;
                 j += 1;
                 break;
             } else if let Some(marker_len) = marker {
@@ -121,7 +123,13 @@ impl BlockParser<'_> {
                 self.parse_blocks(chunk, &mut item_tree);
             }
         }
-        tree.prev = Prev::Block(kind, None);
+        // kramdown moves a blank line that ends the last item out of the list, into the
+        // parent: a block IAL after it then applies to the next block, not to the list.
+        tree.prev = if last_blank && !eob_found {
+            Prev::Blank
+        } else {
+            Prev::Block(kind, None)
+        };
         j.max(i + 1)
     }
 

@@ -188,6 +188,7 @@ fn map_spans(scan: &mut Scan, f: &dyn Fn(usize) -> usize) {
         match &mut broken.kind {
             super::model::BrokenKind::SpaceBeforeUrl { gap } => span(gap),
             super::model::BrokenKind::UrlClosedWithBracket { at } => span(at),
+            super::model::BrokenKind::EmphasisBeforeUrl { marks } => span(marks),
             _ => {}
         }
     }

@@ -76,9 +76,11 @@ pub fn brace_cut_value(content: &str, after: &str) -> bool {
     })
 }
 
-/// Whitespace-separated `key=value`, `.class` and `#id` tokens, at least one of them.
+/// Whitespace-separated `key=value`, `.class` and `#id` tokens, at least one of them. Spaces
+/// around `=` are allowed before a quoted value (`key = "value"`).
 fn looks_like_ial(content: &str) -> bool {
-    let tokens: Vec<&str> = content.split_ascii_whitespace().collect();
+    let joined = join_spaced_equals(content);
+    let tokens: Vec<&str> = joined.split_ascii_whitespace().collect();
     let key_value = |t: &str| {
         let key = t
             .bytes()
@@ -101,4 +103,26 @@ fn looks_like_ial(content: &str) -> bool {
     !tokens.is_empty()
         && tokens.iter().all(|t| key_value(t) || class_or_id(t))
         && !content.contains("=>")
+}
+
+/// `key = "value"` → `key="value"`, only where a quote (straight or typographic) follows, so
+/// that prose like `{x = 1}` stays unlike an attribute list.
+fn join_spaced_equals(content: &str) -> String {
+    let mut out = String::with_capacity(content.len());
+    let mut rest = content;
+    while let Some(eq) = rest.find('=') {
+        let before = rest[..eq].trim_end_matches([' ', '\t']);
+        let after = rest[eq + 1..].trim_start_matches([' ', '\t']);
+        let quoted = after.starts_with(['"', '\'', '“', '”', '‘', '’']);
+        if quoted {
+            out.push_str(before);
+            out.push('=');
+            rest = after;
+        } else {
+            out.push_str(&rest[..=eq]);
+            rest = &rest[eq + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }

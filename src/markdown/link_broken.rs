@@ -57,6 +57,10 @@ impl SpanParser<'_> {
                 let end = self.destination_end.take().unwrap_or(close + 1);
                 (BrokenKind::SpaceBeforeUrl { gap }, end)
             }
+            BrokenKind::EmphasisBeforeUrl { marks } => {
+                let end = self.destination_end.take().unwrap_or(close + 1);
+                (BrokenKind::EmphasisBeforeUrl { marks }, end)
+            }
             BrokenKind::ExtraCloseBracket => {
                 let end = self
                     .memo
@@ -88,14 +92,43 @@ impl SpanParser<'_> {
         });
     }
 
-    /// Why `[text]` with no definition is not a link: `[text] (url)` or `[text]](url)`.
+    /// Why `[text]` with no definition is not a link: `[text] (url)`, `[text]](url)` or
+    /// `**[text]**(url)`.
     pub fn classify_shortcut_failure(&mut self, q: usize, ctx: Ctx) -> Option<BrokenKind> {
         let b = self.b;
         if b.get(q) == Some(&b']') && b.get(q + 1) == Some(&b'(') {
             return Some(BrokenKind::ExtraCloseBracket);
         }
+        if let Some(marks) = self.emphasis_then_url(q) {
+            return Some(BrokenKind::EmphasisBeforeUrl { marks });
+        }
         self.space_then_url(q, ctx)
             .map(|gap| BrokenKind::SpaceBeforeUrl { gap })
+    }
+
+    /// `**[text]**(url)`: emphasis closed between the text and its URL (the `*` run's file
+    /// span). The run closes the emphasis around the brackets, so it lies past the bounds
+    /// of the emphasis' own parse: it is read from the whole context text, up to the line end.
+    fn emphasis_then_url(&mut self, q: usize) -> Option<super::model::Span> {
+        let b = self.b;
+        let marks = b[q..]
+            .iter()
+            .take_while(|&&c| c == b'*' || c == b'_')
+            .count();
+        let open = q + marks;
+        if marks == 0 || marks > 3 || b.get(open) != Some(&b'(') {
+            return None;
+        }
+        let line_end = self.line_end(open);
+        let close = self
+            .memo
+            .finder
+            .find(b, b")", open)
+            .filter(|&c| c < line_end)?;
+        looks_like_url(&self.s[open + 1..close]).then(|| {
+            self.destination_end = Some(close + 1);
+            self.t.span(q..open)
+        })
     }
 
     /// `[text] (url)` after a shortcut reference that did resolve: the `(url)` stays text.

@@ -97,8 +97,15 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
         steps += parser.steps;
     }
     for range in &blocks.raw_html {
-        out.links
-            .extend(anchors::raw_anchors(body, &masked.text, range.clone()));
+        // `{::nomarkdown}` content goes to the page as written; other raw HTML is re-emitted
+        // by kramdown's HTML parser, which escapes a tag it cannot read.
+        let nomarkdown = blocks
+            .skipped
+            .iter()
+            .any(|s| s.kind == SkippedKind::Extension && s.span == *range);
+        let (links, broken) = anchors::raw_anchors(body, &masked.text, range.clone(), !nomarkdown);
+        out.links.extend(links);
+        out.broken.extend(broken);
     }
     let scan = finish::finish(body, &masked, &blocks, out, ref_defs, &trailing, offset);
     (scan, steps)

@@ -167,6 +167,8 @@ pub enum BrokenKind {
     UnmatchedOpenBracket,
     /// `[text]](url)`: one `]` too many.
     ExtraCloseBracket,
+    /// `**[text]**(url)`: emphasis closed between `]` and `(` (the span is the marks').
+    EmphasisBeforeUrl { marks: Span },
     /// `[text][id]` where no `[id]:` definition exists.
     UndefinedReference { id: String },
     /// `<a href=https://…>`: kramdown does not read it as an HTML tag and prints it as text.

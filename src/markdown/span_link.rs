@@ -164,8 +164,10 @@ impl SpanParser<'_> {
             } else {
                 self.link_text_id(text_start, close)
             };
-            // `[Feature #1] [experimental]` with a space between is prose, not a link.
-            let report = (w == q).then_some(BrokenKind::UndefinedReference { id: name.clone() });
+            // `[Feature #1] [experimental]` with a space between is prose, not a link; so is
+            // `[EXPERIMENTAL][[Feature #1]](url)`, where the brackets are the text's own.
+            let report = (w == q && !name.contains('['))
+                .then_some(BrokenKind::UndefinedReference { id: name.clone() });
             return match self.refs.lookup(&name) {
                 Some(def) => Ok(Target::Reference {
                     kind,
