@@ -1,8 +1,10 @@
 //! A post as the rules see it: the source text, where its front matter is, and the parsed YAML.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::front_matter::{self, Split};
+use crate::markdown::{self, Scan};
 use crate::source::Source;
 use crate::yaml::{self, Node, YamlError};
 
@@ -25,6 +27,8 @@ pub struct Post {
     pub split: Split,
     /// The parsed front matter, when there is a front matter block: `Ok(None)` for an empty one.
     pub yaml: Option<Result<Option<Node>, YamlError>>,
+    /// The body's links and attribute lists, scanned on first use and shared by every link rule.
+    markdown: OnceLock<Scan>,
 }
 
 impl Post {
@@ -40,6 +44,7 @@ impl Post {
             read_problem,
             split,
             yaml,
+            markdown: OnceLock::new(),
         }
     }
 
@@ -94,6 +99,18 @@ impl Post {
     /// The front matter's root mapping entries (`None` unless it is a mapping).
     pub fn fields(&self) -> Option<&[yaml::Entry]> {
         self.front_matter()?.as_mapping()
+    }
+
+    /// The links, attribute lists and broken link syntax of the body, as kramdown reads them
+    /// (scanned once, on first use). Empty for a file that could not be read.
+    pub fn markdown(&self) -> &Scan {
+        self.markdown.get_or_init(|| {
+            if !self.is_readable() {
+                return Scan::default();
+            }
+            let body = self.body();
+            markdown::scan(&self.source.text[body.clone()], body.start)
+        })
     }
 
     /// The Markdown content after the front matter.

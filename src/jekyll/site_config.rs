@@ -33,6 +33,9 @@ pub struct SiteConfig {
     pub markdown_ext: String,
     /// `plugins` (and the older `gems`): gem names Jekyll requires.
     pub plugins: Vec<String>,
+    /// `url`: where the site is published (`https://www.mlaw.gov.sg`); links to its host are
+    /// internal.
+    pub url: Option<String>,
     /// The file parsed but was not a mapping: Jekyll warns "Error reading configuration.
     /// Using defaults" and builds with the defaults, as this value then holds.
     pub ignored_as_invalid: bool,
@@ -78,6 +81,7 @@ impl Default for SiteConfig {
             exclude: Vec::new(),
             markdown_ext: "markdown,mkdown,mkdn,mkd,md".into(),
             plugins: Vec::new(),
+            url: None,
             ignored_as_invalid: false,
         };
         config.finish(&Mapping::new());
@@ -139,6 +143,7 @@ impl SiteConfig {
         // A key set to null keeps the default (`deep_merge_hashes` skips nil values).
         let get = |key: &str| map.get(key).filter(|v| !v.is_null());
         config.timezone = get("timezone").map(scalar_to_s);
+        config.url = get("url").map(scalar_to_s).filter(|u| !u.trim().is_empty());
         if let Some(p) = get("permalink") {
             config.permalink = PermalinkStyle::from_config(&scalar_to_s(p));
         }
