@@ -61,9 +61,10 @@ impl Rule for LinkTargetMismatch {
             if link.image || (link.kind == LinkKind::HtmlAnchor && !self.html_anchors) {
                 continue;
             }
-            // An attribute list that misses the link is `detached-ial`'s finding; fixing it
-            // gives the link its target.
-            if has_detached_ial(scan, index) {
+            // An attribute list that misses the link, or that kramdown cannot read, is
+            // `detached-ial`'s or `malformed-ial`'s finding; fixing it gives the link its
+            // target.
+            if has_broken_ial(scan, index) {
                 continue;
             }
             let Some(url) = &link.url else { continue };
@@ -118,10 +119,11 @@ fn opens_elsewhere(target: &str) -> bool {
             .any(|k| t.eq_ignore_ascii_case(k))
 }
 
-fn has_detached_ial(scan: &Scan, link: usize) -> bool {
-    scan.ials
-        .iter()
-        .any(|ial| ial.link == Some(link) && ial.follows != Follows::Link)
+fn has_broken_ial(scan: &Scan, link: usize) -> bool {
+    scan.ials.iter().any(|ial| {
+        ial.link == Some(link)
+            && (ial.follows != Follows::Link || !ial.recognized || !ial.problems.is_empty())
+    })
 }
 
 fn add_help(link: &Link) -> &'static str {
