@@ -49,6 +49,13 @@ fn check_ial(ial: &Ial, scan: &Scan, text: &str) -> Option<Finding> {
                 .with_help(format!("write `{written}` right after the {}, with no space", what(link)));
             Some(with_gap_removed(finding, text, gap, false))
         }
+        (Follows::Text, None) if follows_broken_link(ial, scan, text) => Some(
+            Finding::new(
+                ial.span.clone(),
+                format!("this attribute list follows link syntax kramdown prints as text (see `broken-link-syntax`), so it prints `{written}` as text too"),
+            )
+            .with_help("repair the link before it; the list then applies to it"),
+        ),
         (Follows::Text, None) => meant_as_attributes(ial, text).then(|| {
             Finding::new(
                 ial.span.clone(),
@@ -138,6 +145,13 @@ fn check_ial(ial: &Ial, scan: &Scan, text: &str) -> Option<Finding> {
         }
         _ => None,
     }
+}
+
+/// Broken link syntax ends right before the list (`[text](url]{:target="_blank"}`).
+fn follows_broken_link(ial: &Ial, scan: &Scan, text: &str) -> bool {
+    scan.broken.iter().any(|broken| {
+        broken.span.end <= ial.span.start && text[broken.span.end..ial.span.start].trim().is_empty()
+    })
 }
 
 /// Adds the fix that deletes the whitespace `gap` between a link and its list: spaces and

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ial_repair::canonical_ial;
-use super::link_support::{meant_as_attributes, rendered};
+use super::link_support::rendered;
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::markdown::{BlockKind, Follows, Ial, IalProblem, IalProblemKind};
 use crate::rule::{Context, Rule};
@@ -28,13 +28,10 @@ impl Rule for MalformedIal {
 fn check_ial(ial: &Ial, text: &str) -> Option<Finding> {
     let problem = main_problem(&ial.problems)?;
     // A recognised list after plain text is printed as text whatever is inside it: that is
-    // `detached-ial`'s finding. A `{:…}` in prose that is not meant as attributes (a Ruby
-    // hash `{:a => 1}`) is no finding at all.
+    // `detached-ial`'s finding when it is meant as attributes, and no finding when it is
+    // prose (a Ruby hash `{:a => 1}`).
     let after_text = matches!(ial.follows, Follows::Text | Follows::Start) && ial.link.is_none();
     if ial.recognized && after_text {
-        return None;
-    }
-    if ial.recognized && ial.link.is_none() && !placed(ial) && !meant_as_attributes(ial, text) {
         return None;
     }
     let piece = &text[problem.span.clone()];
@@ -83,14 +80,6 @@ fn repairable(kind: &IalProblemKind) -> bool {
             | HalfQuoted
             | GluedEntries
             | SpaceAroundEquals
-    )
-}
-
-/// Where kramdown applies a list: to a link, another element or a block.
-fn placed(ial: &Ial) -> bool {
-    matches!(
-        ial.follows,
-        Follows::Link | Follows::Element(_) | Follows::Block { .. }
     )
 }
 
@@ -156,9 +145,10 @@ fn effect(ial: &Ial, problem: &IalProblem, piece: &str, written: &str) -> String
         }
         DuplicateKey(_) => "kramdown keeps only the last value".to_owned(),
         _ => {
+            // `target=”_blank”` → `target`; a bare word sets nothing.
             let key = piece
-                .split(['=', ' ', '\t'])
-                .next()
+                .split_once('=')
+                .map(|(key, _)| key.trim())
                 .filter(|k| !k.is_empty());
             let missing = key.map(|key| consequence(ial, key));
             format!(
