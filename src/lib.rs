@@ -23,6 +23,7 @@ pub mod jekyll;
 pub mod markdown;
 pub mod post;
 pub mod registry;
+pub mod rename_file;
 pub mod report;
 pub mod rule;
 pub mod rules;
