@@ -1,8 +1,11 @@
 //! One file per rule, named after the problem it finds. The registry (`src/registry.rs`) gives
 //! each rule its code; the doc lives in `rules/<CODE>-<name>.md`.
 
+mod date_rewrite;
 mod field_support;
+mod fix_preview;
 mod jekyll_support;
+mod post_rename;
 
 mod bom_hides_front_matter;
 mod broken_site_config;
@@ -43,7 +46,7 @@ mod yaml_tab_indentation;
 
 pub use bom_hides_front_matter::BomHidesFrontMatter;
 pub use broken_site_config::BrokenSiteConfig;
-pub use date_mismatch::DateMismatch;
+pub use date_mismatch::{DateMismatch, SourceOfTruth};
 pub use disallowed_field_value::DisallowedFieldValue;
 pub use duplicate_key::DuplicateKey;
 pub use duplicate_url::DuplicateUrl;
