@@ -37,9 +37,14 @@ pub enum Renames<'a> {
 
 impl Renames<'_> {
     fn accepts(&self, new_name: &str) -> bool {
+        // A file name, nothing that would leave the folder.
+        let plain = !new_name.is_empty()
+            && new_name != "."
+            && new_name != ".."
+            && !new_name.contains(['/', '\\', '\0']);
         match self {
             Renames::Off => false,
-            Renames::To(free) => free(new_name),
+            Renames::To(free) => plain && free(new_name),
         }
     }
 }
@@ -360,6 +365,12 @@ mod tests {
         let applied = apply_fixes(text, &fixes, FixMode::Unsafe, Renames::To(&not_b));
         assert_eq!(applied.rename.as_deref(), Some("c.md"));
         assert_eq!(applied.text, "abcdeF");
+        // Never out of the folder.
+        let escaping = [renaming("../x.md", vec![]), renaming("a/x.md", vec![])];
+        assert_eq!(
+            apply_fixes(text, &escaping, FixMode::Unsafe, Renames::To(&any)).count,
+            0
+        );
         // Renames are unsafe: a safe run never renames.
         assert_eq!(
             apply_fixes(text, &fixes, FixMode::Safe, Renames::To(&any)).rename,
