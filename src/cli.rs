@@ -43,7 +43,8 @@ pub struct CheckArgs {
     /// Apply safe fixes to the files (with `-`: print the fixed text to standard output).
     #[arg(long)]
     pub fix: bool,
-    /// Also apply fixes that change what Jekyll publishes (with --fix or --diff).
+    /// Also apply fixes that change what Jekyll publishes or rename files (with --fix or
+    /// --diff); a file is never renamed onto another.
     #[arg(long)]
     pub unsafe_fixes: bool,
     /// Print the fixes as a unified diff instead of writing them; exit 1 if there are any.

@@ -85,12 +85,16 @@ impl Related {
     }
 }
 
-/// A set of non-overlapping text replacements that resolve a finding.
+/// What resolves a finding: non-overlapping text replacements and, for a file Jekyll would
+/// skip or whose name disagrees with its front matter, a new name for the file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fix {
     pub title: String,
     pub applicability: Applicability,
     pub edits: Vec<Edit>,
+    /// Rename the file, in its folder, after the edits are written. A file is never renamed
+    /// onto an existing one, and text without a file (standard input) is never renamed.
+    pub rename: Option<Rename>,
 }
 
 impl Fix {
@@ -99,6 +103,7 @@ impl Fix {
             title: title.into(),
             applicability: Applicability::Safe,
             edits,
+            rename: None,
         }
     }
 
@@ -107,8 +112,29 @@ impl Fix {
             title: title.into(),
             applicability: Applicability::Unsafe,
             edits,
+            rename: None,
         }
     }
+
+    /// A fix that only renames the file. Renames are unsafe: links to the old name
+    /// (`{% post_url %}`, `{% link %}`, bookmarks of the repository) stop working.
+    pub fn rename(title: impl Into<String>, new_name: impl Into<String>) -> Self {
+        Fix {
+            title: title.into(),
+            applicability: Applicability::Unsafe,
+            edits: Vec::new(),
+            rename: Some(Rename {
+                new_name: new_name.into(),
+            }),
+        }
+    }
+}
+
+/// A new name for the file a diagnostic is in: a file name only (no `/`), in the same folder.
+/// With the diagnostic's path this is what a language server's `RenameFile` needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rename {
+    pub new_name: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

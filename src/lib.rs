@@ -24,6 +24,7 @@ pub mod lsp;
 pub mod markdown;
 pub mod post;
 pub mod registry;
+pub mod rename_file;
 pub mod report;
 pub mod rule;
 pub mod rules;

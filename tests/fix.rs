@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 
 use frontlint::config::Config;
 use frontlint::engine;
-use frontlint::fix::{FixMode, fix_until_stable};
+use frontlint::fix::{FixMode, Renames, fix_until_stable_with};
 use frontlint::post::Post;
 use frontlint::source::Source;
 
@@ -226,8 +226,10 @@ fn force_exclude_skips_named_files_that_the_config_excludes() {
     );
 }
 
-/// Over every corpus file: after `fix`, no fixable diagnostic remains, a second fix changes
-/// nothing, and only lines that had a fixable diagnostic changed.
+/// Over every corpus file: after `fix`, no fixable diagnostic remains (but renames refused
+/// because the name is taken), a second fix changes nothing (neither the text nor the name),
+/// and only lines that had a fixable diagnostic changed. Unsafe runs may rename posts (in
+/// memory: the corpora are never written).
 #[test]
 fn fixing_the_corpora_is_complete_idempotent_and_local() {
     let Some(corpora) = support::corpora_dir() else {
@@ -236,6 +238,7 @@ fn fixing_the_corpora_is_complete_idempotent_and_local() {
     };
     let config = Config::default_for(&corpora).unwrap();
     let mut fixed_files = 0;
+    let mut renamed_files = 0;
     for path in support::markdown_files(&corpora) {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
@@ -246,6 +249,8 @@ fn fixing_the_corpora_is_complete_idempotent_and_local() {
             .unwrap()
             .to_string_lossy()
             .into_owned();
+        let folder = path.parent().unwrap().to_path_buf();
+        let free = move |name: &str| !folder.join(name).exists();
         for mode in [FixMode::Safe, FixMode::Unsafe] {
             let post = Post::new(
                 Source::new(display.as_str(), text.as_str()),
@@ -253,27 +258,45 @@ fn fixing_the_corpora_is_complete_idempotent_and_local() {
                 None,
             );
             let before = engine::lint_post(&post, &config);
-            let fixed = fix_until_stable(post, &config, mode);
+            let fixed = fix_until_stable_with(post, &config, mode, Renames::To(&free));
             if fixed.applied == 0 {
                 continue;
             }
             fixed_files += 1;
+            if let Some(name) = &fixed.renamed {
+                assert_eq!(mode, FixMode::Unsafe, "{display}: a safe fix renamed it");
+                assert!(!name.contains('/'), "{display}: renamed out of its folder");
+                renamed_files += 1;
+            }
             let after = &fixed.post.source.text;
+            let refused = |fix: &frontlint::diagnostic::Fix| {
+                fix.rename
+                    .as_ref()
+                    .is_some_and(|r| fixed.refused_renames.contains(&r.new_name))
+            };
+            let left: Vec<&str> = fixed
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| mode.allows(f) && !refused(f))
+                })
+                .map(|d| d.code)
+                .collect();
             assert!(
-                !fixed
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.fix.as_ref().is_some_and(|f| mode.allows(f))),
-                "{display}: fixable diagnostics remain"
+                left.is_empty(),
+                "{display}: fixable diagnostics remain: {left:?}"
             );
-            let again = fix_until_stable(
+            let again = fix_until_stable_with(
                 Post::new(
-                    Source::new(display.as_str(), after.to_string()),
-                    site_path.clone(),
+                    Source::new(fixed.post.source.path.clone(), after.to_string()),
+                    fixed.post.site_path.clone(),
                     None,
                 ),
                 &config,
                 mode,
+                Renames::To(&free),
             );
             assert_eq!(
                 again.applied, 0,
@@ -296,5 +319,6 @@ fn fixing_the_corpora_is_complete_idempotent_and_local() {
             }
         }
     }
-    eprintln!("fixed {fixed_files} corpus files (safe and unsafe runs)");
+    eprintln!("fixed {fixed_files} corpus files (safe and unsafe runs), {renamed_files} renamed");
+    assert!(renamed_files > 0, "the corpora have posts to rename");
 }

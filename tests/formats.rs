@@ -344,6 +344,7 @@ fn handmade_report(base: &Path) -> Report {
             range: at("Yes")..at("Yes") + 3,
             replacement: "\"Yes\"".to_owned(),
         }],
+        rename: None,
     });
     let mut across_lines = diagnostic(
         at("{:")..at("line four"),
@@ -443,6 +444,81 @@ fn sarif_fixes_related_files_and_outside_paths_are_valid() {
 
     let outside = &results[2]["locations"][0]["physicalLocation"]["artifactLocation"];
     assert_eq!(outside["uri"], outside_uri.as_str());
+}
+
+/// The hand-made report plus two fixes that rename the file: one rename alone, one with an
+/// edit.
+fn report_with_renames(base: &Path) -> Report {
+    let mut report = handmade_report(base);
+    let file = &mut report.files[0];
+    let mut rename_only = file.diagnostics[0].clone();
+    rename_only.code = "FL301";
+    rename_only.rule = "invalid-post-filename";
+    rename_only.fix = Some(Fix::rename(
+        "rename the file to `2024-02-01-hand-made.md`",
+        "2024-02-01-hand-made.md",
+    ));
+    let mut edit_and_rename = file.diagnostics[0].clone();
+    edit_and_rename.code = "FL303";
+    edit_and_rename.rule = "date-mismatch";
+    let mut fix = Fix::rename("rename and edit", "2024-02-02-hand.md");
+    fix.edits = vec![Edit::new(0..3, "---")];
+    edit_and_rename.fix = Some(fix);
+    file.diagnostics.push(rename_only);
+    file.diagnostics.push(edit_and_rename);
+    report
+}
+
+/// SARIF 2.1.0 has no way to move a file (a fix only replaces regions of existing files):
+/// fixes that rename are left out, the output stays valid, other fixes stay.
+#[test]
+fn sarif_leaves_out_fixes_that_rename() {
+    let base = scratch_base();
+    let log: Value =
+        serde_json::from_str(&render(Format::Sarif, &report_with_renames(&base), &base)).unwrap();
+    assert_valid_sarif(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let by_rule = |code: &str| {
+        results
+            .iter()
+            .find(|r| r["ruleId"] == code)
+            .unwrap_or_else(|| panic!("no {code} result"))
+    };
+    assert!(by_rule("FL107")["fixes"].is_array());
+    assert!(by_rule("FL301").get("fixes").is_none());
+    assert!(by_rule("FL303").get("fixes").is_none());
+    // The help names the new file; the result still says what to do.
+    assert!(
+        by_rule("FL301")["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("help:")
+    );
+}
+
+/// JSON's `fix` carries the rename: the new name and the new path (`null` without one).
+#[test]
+fn json_fix_carries_the_rename() {
+    let base = scratch_base();
+    let json: Value =
+        serde_json::from_str(&render(Format::Json, &report_with_renames(&base), &base)).unwrap();
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let fix_of = |code: &str| &diagnostics.iter().find(|d| d["code"] == code).unwrap()["fix"];
+    assert_eq!(fix_of("FL107")["rename"], Value::Null);
+    assert_eq!(
+        fix_of("FL301")["rename"],
+        serde_json::json!({
+            "new_name": "2024-02-01-hand-made.md",
+            "new_path": "_posts/2024-02-01-hand-made.md",
+        })
+    );
+    assert_eq!(fix_of("FL301")["applicability"], "unsafe");
+    assert_eq!(fix_of("FL301")["edits"], serde_json::json!([]));
+    assert_eq!(
+        fix_of("FL303")["edits"][0]["replacement"],
+        "---",
+        "edits and a rename in one fix"
+    );
 }
 
 // ---------------------------------------------------------------------------------------

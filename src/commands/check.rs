@@ -120,6 +120,7 @@ pub fn finish(args: &CheckArgs, report: &crate::engine::Report) -> ExitStatus {
     if !args.quiet && (format != Format::Json || args.output_file.is_some()) {
         eprintln!("{}", report::summary(report));
     }
+    report_renames(report, args.quiet);
     for fix in report.fixes.iter().filter(|f| f.write_error.is_some()) {
         eprintln!(
             "error: cannot write the fixes to {}: {}",
@@ -169,18 +170,41 @@ fn print_diffs(report: &crate::engine::Report) -> ExitStatus {
     if written.is_err() {
         return ExitStatus::Error;
     }
+    report_renames(report, true);
     let fixes: usize = report.fixes.iter().map(|f| f.applied).sum();
+    // A file whose only fix is a refused rename has nothing to show.
+    let files = report.fixes.iter().filter(|f| f.applied > 0).count();
     eprintln!(
         "{} fix{} available in {} file{}",
         fixes,
         if fixes == 1 { "" } else { "es" },
-        report.fixes.len(),
-        if report.fixes.len() == 1 { "" } else { "s" }
+        files,
+        if files == 1 { "" } else { "s" }
     );
-    if report.fixes.is_empty() {
+    if files == 0 {
         ExitStatus::Success
     } else {
         ExitStatus::Failure
+    }
+}
+
+/// On standard error: the files `--fix` renamed (unless `quiet`), and the renames refused
+/// because another file has the name (always: a fix the user asked for did not happen).
+fn report_renames(report: &crate::engine::Report, quiet: bool) {
+    for fix in &report.fixes {
+        if let Some(to) = fix
+            .renamed_to
+            .as_deref()
+            .filter(|_| fix.diff.is_none() && !quiet)
+        {
+            eprintln!("renamed {} to {to}", fix.path);
+        }
+        for to in &fix.refused_renames {
+            eprintln!(
+                "warning: {}: not renamed to {to}: a file with that name exists",
+                fix.path
+            );
+        }
     }
 }
 

@@ -1,15 +1,17 @@
 //! `frontlint check - --stdin-filename PATH`: lint standard input as if it were PATH, for
 //! editors and scripts. With `--fix`, the fixed text goes to standard output and the
-//! remaining diagnostics to standard error.
+//! remaining diagnostics to standard error. Fixes that rename the file are left out (there is
+//! no file), with a note on standard error.
 
 use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
 use crate::cli::CheckArgs;
+use crate::diagnostic::Diagnostic;
 use crate::discover::{self, ConfigCache, display_path};
 use crate::engine::{self, FileFix, FileReport, Report};
-use crate::fix;
+use crate::fix::{self, FixMode};
 use crate::post::Post;
 use crate::report::{self, Format, ReportOptions};
 
@@ -55,11 +57,14 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             let fixed = fix::fix_until_stable(post, &config, request.mode);
             let diff = (!request.write && fixed.applied > 0)
                 .then(|| fix::unified_diff(&display, &original, &fixed.post.source.text));
+            note_renames_left_out(&fixed.diagnostics, request.mode);
             let fix = FileFix {
                 path: fixed.post.source.path.clone(),
                 applied: fixed.applied,
                 diff,
                 write_error: None,
+                renamed_to: None,
+                refused_renames: Vec::new(),
             };
             (
                 fixed.post,
@@ -99,4 +104,23 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     let _ = report::write_with(Format::Concise, &report, &options, &mut remaining);
     eprint!("{}", String::from_utf8_lossy(&remaining));
     exit_status(&report, args.max_warnings)
+}
+
+/// Standard input has no file to rename: say which renames were left out, on standard
+/// error (standard output is the fixed text).
+fn note_renames_left_out(diagnostics: &[Diagnostic], mode: FixMode) {
+    for diagnostic in diagnostics {
+        let Some(rename) = diagnostic
+            .fix
+            .as_ref()
+            .filter(|fix| mode.allows(fix))
+            .and_then(|fix| fix.rename.as_ref())
+        else {
+            continue;
+        };
+        eprintln!(
+            "note: {}: not renamed to `{}` ({}): standard input has no file to rename",
+            diagnostic.path, rename.new_name, diagnostic.code
+        );
+    }
 }

@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, RelatedLocation, Severity};
 use crate::fix::{self, FixMode};
 use crate::post::Post;
+use crate::rename_file::rename_no_clobber;
 use crate::rule::Context;
 use crate::rules::unused_suppression;
 use crate::site::DocFacts;
@@ -59,13 +60,18 @@ pub struct Report {
 
 /// The fixes applied (or, with `--diff`, proposed) to one file.
 pub struct FileFix {
+    /// The file's path before any rename.
     pub path: Arc<str>,
     /// Number of fixes applied.
     pub applied: usize,
     /// The unified diff, when fixes are shown instead of written.
     pub diff: Option<String>,
-    /// Why the fixed text could not be written, if it could not.
+    /// Why the fixed text could not be written (or the file renamed), if it could not.
     pub write_error: Option<String>,
+    /// The file's new path, when a fix renamed it (with `--diff`: would rename it).
+    pub renamed_to: Option<Arc<str>>,
+    /// Paths a fix wanted to rename the file to that another file already has.
+    pub refused_renames: Vec<Arc<str>>,
 }
 
 impl Report {
@@ -174,34 +180,20 @@ fn consult_target(target: &Target) -> Linted {
 fn lint_target(target: &Target, options: RunOptions) -> Linted {
     let mut post = read_post(target);
     let mut fix = None;
+    let mut file = target.path.clone();
     if let Some(request) = options.fix.filter(|_| post.read_problem.is_none()) {
-        let original = post.source.text.clone();
-        let fixed = fix::fix_until_stable(post, &target.config, request.mode);
-        if fixed.applied > 0 {
-            let text = &fixed.post.source.text;
-            let (diff, write_error) = if request.write {
-                let written = write_atomically(&target.path, |out| out.write_all(text.as_bytes()));
-                (None, written.err().map(|e| e.to_string()))
-            } else {
-                (
-                    Some(fix::unified_diff(&target.display, &original, text)),
-                    None,
-                )
-            };
-            fix = Some(FileFix {
-                path: fixed.post.source.path.clone(),
-                applied: fixed.applied,
-                diff,
-                write_error,
-            });
+        let (fixed, file_fix) = fix_target(target, post, request);
+        if let Some(name) = fixed.renamed.as_ref().filter(|_| request.write) {
+            file = target.path.with_file_name(name);
         }
         post = fixed.post;
+        fix = file_fix;
     }
     let facts = facts_for(&post, &target.config);
     let mut diagnostics = check_post(&post, &target.config, &facts);
     let mut suppressions = Suppressions::parse(&post);
     suppressions.filter(&mut diagnostics);
-    let doc = IndexedDoc::new(&post, &facts, target.path.clone(), true);
+    let doc = IndexedDoc::new(&post, &facts, file, true);
     let suppressions = (!suppressions.is_empty()).then(|| (suppressions, post.source.clone()));
     let report = (!diagnostics.is_empty()).then(|| FileReport {
         path: post.source.path.clone(),
@@ -214,6 +206,92 @@ fn lint_target(target: &Target, options: RunOptions) -> Linted {
         doc,
         suppressions,
     }
+}
+
+/// Fix one file: in memory, then (`--fix`) write the text atomically and rename the file
+/// without replacing another, or (`--diff`) describe it. The post returned is what is on
+/// disk afterwards (or would be), under its final name.
+fn fix_target(target: &Target, post: Post, request: FixRequest) -> (fix::Fixed, Option<FileFix>) {
+    let original = post.source.text.clone();
+    let folder = target.path.parent().map(std::path::Path::to_path_buf);
+    let free = |name: &str| {
+        let candidate = folder
+            .as_deref()
+            .map_or_else(|| PathBuf::from(name), |f| f.join(name));
+        std::fs::symlink_metadata(candidate).is_err()
+    };
+    let mut fixed =
+        fix::fix_until_stable_with(post, &target.config, request.mode, fix::Renames::To(&free));
+    let refused_renames: Vec<Arc<str>> = fixed
+        .refused_renames
+        .iter()
+        .map(|name| Arc::from(fix::renamed_path(&target.display, name)))
+        .collect();
+    if fixed.applied == 0 && refused_renames.is_empty() {
+        return (fixed, None);
+    }
+    let mut renamed_to: Option<Arc<str>> = fixed
+        .renamed
+        .as_ref()
+        .map(|name| Arc::from(fix::renamed_path(&target.display, name)));
+    let text_changed = *fixed.post.source.text != *original;
+    let mut diff = None;
+    let mut write_error = None;
+    let mut refused_renames = refused_renames;
+    if request.write {
+        if text_changed {
+            let text = &fixed.post.source.text;
+            write_error = write_atomically(&target.path, |out| out.write_all(text.as_bytes()))
+                .err()
+                .map(|e| e.to_string());
+        }
+        if let Some(name) = fixed.renamed.clone() {
+            // Renamed only once the text is safely written.
+            let renamed = match &write_error {
+                Some(_) => Err(None),
+                None => rename_no_clobber(&target.path, &target.path.with_file_name(&name))
+                    .map_err(Some),
+            };
+            if let Err(error) = renamed {
+                let new_path = renamed_to.take().expect("a rename has a path");
+                match error {
+                    Some(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                        refused_renames.push(new_path);
+                    }
+                    Some(error) => {
+                        write_error = Some(format!("cannot rename it to {new_path}: {error}"));
+                    }
+                    None => {}
+                }
+                // The file stays where it is, with whatever text it has: lint it under its
+                // old name.
+                let source = Source::new(target.display.as_str(), fixed.post.source.text.clone());
+                fixed.post = Post::new(source, target.site_path.clone(), None);
+                fixed.renamed = None;
+                fixed.applied = fixed.applied.saturating_sub(1);
+            }
+        }
+    } else {
+        diff = Some(match &renamed_to {
+            Some(new_path) => fix::rename_diff(
+                &target.display,
+                new_path,
+                &original,
+                &fixed.post.source.text,
+            ),
+            None => fix::unified_diff(&target.display, &original, &fixed.post.source.text),
+        })
+        .filter(|_| fixed.applied > 0);
+    }
+    let file_fix = FileFix {
+        path: Arc::from(target.display.as_str()),
+        applied: fixed.applied,
+        diff,
+        write_error,
+        renamed_to,
+        refused_renames,
+    };
+    (fixed, Some(file_fix))
 }
 
 /// Once every rule ran (site-wide ones included): the suppression comments that suppressed

@@ -47,6 +47,16 @@ struct JsonFix<'a> {
     title: &'a str,
     applicability: crate::diagnostic::Applicability,
     edits: Vec<JsonEdit<'a>>,
+    /// The file's new name after the edits (`null`: the file keeps its name).
+    rename: Option<JsonRename<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRename<'a> {
+    /// A file name, in the same folder.
+    new_name: &'a str,
+    /// The diagnostic's `path` with that name.
+    new_path: String,
 }
 
 #[derive(Serialize)]
@@ -83,6 +93,10 @@ fn json_diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
                     replacement: &e.replacement,
                 })
                 .collect(),
+            rename: fix.rename.as_ref().map(|rename| JsonRename {
+                new_name: &rename.new_name,
+                new_path: crate::fix::renamed_path(&d.path, &rename.new_name),
+            }),
         }),
     }
 }

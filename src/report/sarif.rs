@@ -11,6 +11,12 @@
 //! Paths: `artifactLocation.uri` is relative to `%SRCROOT%`, the base folder (the working
 //! directory), given in `originalUriBaseIds`; a file outside it gets an absolute `file://` URI.
 //!
+//! Fixes: a SARIF `fix` (§3.55) is a set of `artifactChange`s (§3.56), each a non-empty list
+//! of `replacement`s of regions in an existing artifact; nothing in 2.1.0 creates, deletes or
+//! moves a file. A fix that renames the file (and any edits that go with it) is therefore left
+//! out of `fixes`: offering only its edits would be half a fix. The result's message still
+//! carries the help text that names the new file name.
+//!
 //! Help URIs are `RuleMeta::doc_url`: the rule's doc in the repository at the tag of the
 //! running version (the language server links the same page).
 
@@ -305,6 +311,8 @@ fn result<'a>(
     let fixes = d
         .fix
         .iter()
+        // See the module comment: SARIF cannot move a file, and half a fix is no fix.
+        .filter(|fix| fix.rename.is_none())
         .map(|fix| Fix {
             description: Text {
                 text: fix.title.clone(),

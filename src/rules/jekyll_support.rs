@@ -54,6 +54,42 @@ pub fn range_in_value(
     }
 }
 
+/// The byte range of `value[at]` in the file, when the value is written as is (plain, or
+/// quoted without escapes), so that an edit there changes exactly that part of the value.
+pub fn exact_range_in_value(
+    post: &Post,
+    entry: &Entry,
+    value: &str,
+    at: Range<usize>,
+) -> Option<Range<usize>> {
+    let span = entry.value.span.clone();
+    let written = &post.source.text[span.clone()];
+    let inner = match written.chars().next() {
+        Some(quote @ ('"' | '\'')) if written.len() >= 2 && written.ends_with(quote) => {
+            &written[1..written.len() - 1]
+        }
+        _ => written,
+    };
+    let start = span.start + (written.len() - inner.len()) / 2;
+    (inner == value && value.get(at.clone()).is_some()).then(|| start + at.start..start + at.end)
+}
+
+/// `value` written as a YAML scalar in the style `node` was written in, as far as the text
+/// allows: plain stays plain when Psych reads it back as the same string, quotes stay quotes.
+pub fn in_same_style(node: &crate::yaml::Node, value: &str) -> String {
+    use crate::yaml::ScalarStyle;
+    use crate::yaml11::{quote_for_humans, quote_for_yaml};
+    let style = node.as_scalar().map(|s| s.style);
+    match style {
+        Some(ScalarStyle::DoubleQuoted) => quote_for_humans(value),
+        Some(ScalarStyle::SingleQuoted) => match quote_for_yaml(value) {
+            quoted if quoted.starts_with('"') => quoted,
+            _ => format!("'{}'", value.replace('\'', "''")),
+        },
+        _ => quote_for_yaml(value),
+    }
+}
+
 /// The range of a whole value, or of its key when the value is empty (nothing to underline).
 pub fn value_or_key(entry: &Entry) -> Range<usize> {
     if entry.value.span.is_empty() {

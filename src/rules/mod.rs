@@ -1,10 +1,13 @@
 //! One file per rule, named after the problem it finds. The registry (`src/registry.rs`) gives
 //! each rule its code; the doc lives in `rules/<CODE>-<name>.md`.
 
+mod date_rewrite;
 mod field_support;
+mod fix_preview;
 mod ial_repair;
 mod jekyll_support;
 mod link_support;
+mod post_rename;
 
 mod bom_hides_front_matter;
 mod broken_link_syntax;
@@ -55,7 +58,7 @@ mod yaml_tab_indentation;
 pub use bom_hides_front_matter::BomHidesFrontMatter;
 pub use broken_link_syntax::BrokenLinkSyntax;
 pub use broken_site_config::BrokenSiteConfig;
-pub use date_mismatch::DateMismatch;
+pub use date_mismatch::{DateMismatch, SourceOfTruth};
 pub use detached_ial::DetachedIal;
 pub use disallowed_field_value::DisallowedFieldValue;
 pub use duplicate_key::DuplicateKey;

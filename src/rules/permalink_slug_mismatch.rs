@@ -2,14 +2,18 @@
 //! from another one that kept the old permalink (two files then share a URL, or the URL
 //! names the wrong event). Compares the words of the permalink's last segment with the
 //! words of the file's slug (its name without date and extension, or its `slug`).
+//!
+//! The unsafe fix writes the slug (as Jekyll's `:slug` makes it) over that last part, keeping
+//! a date in front of it and an `.html` after it.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::jekyll_support::{field, permalink, range_in_value};
-use crate::diagnostic::Finding;
+use super::fix_preview::Preview;
+use super::jekyll_support::{exact_range_in_value, field, permalink, range_in_value};
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::jekyll::filename::{dateless_filename, match_dated_filename};
 use crate::jekyll::slugify::{SlugMode, slugify};
 use crate::rule::{Context, Rule};
@@ -35,17 +39,52 @@ impl Default for PermalinkSlugMismatch {
     }
 }
 
+/// The permalink's last part, when it does not describe the file.
+struct Mismatch<'a> {
+    entry: &'a crate::yaml::Entry,
+    /// The permalink's text.
+    text: String,
+    /// Where the last part is in `text`.
+    segment: std::ops::Range<usize>,
+    slug: String,
+}
+
 impl Rule for PermalinkSlugMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some(found) = self.mismatch(cx) else {
+            return;
+        };
+        let segment = &found.text[found.segment.clone()];
+        let finding = Finding::new(
+            range_in_value(
+                cx.post,
+                found.entry,
+                &found.text,
+                found.segment.start,
+                found.segment.len(),
+            ),
+            format!(
+                "the permalink ends in `{segment}`, which does not match this file's name (`{}`)",
+                found.slug
+            ),
+        )
+        .with_help(
+            "a post copied from another keeps the old permalink: check that this URL is this post's",
+        );
+        out.push(match self.fix(cx, &found) {
+            Some(fix) => finding.with_fix(fix),
+            None => finding,
+        });
+    }
+}
+
+impl PermalinkSlugMismatch {
+    fn mismatch<'a>(&self, cx: &Context<'a>) -> Option<Mismatch<'a>> {
         if !cx.facts.kind.is_collection_member() {
-            return;
+            return None;
         }
-        let Some((entry, text)) = permalink(cx) else {
-            return;
-        };
-        let Some(path) = cx.facts.source_path.as_deref() else {
-            return;
-        };
+        let (entry, text) = permalink(cx)?;
+        let path = cx.facts.source_path.as_deref()?;
         let slug = match field(cx, "slug")
             .and_then(|e| crate::site::front_matter::scalar_to_s(&e.value))
         {
@@ -59,17 +98,12 @@ impl Rule for PermalinkSlugMismatch {
         let start = trimmed.rfind('/').map_or(0, |i| i + 1);
         let segment = &trimmed[start..];
         if segment.is_empty() || segment.contains(':') {
-            return;
+            return None;
         }
-        let segment_stem = segment
-            .strip_suffix(".html")
-            .or_else(|| segment.strip_suffix(".htm"))
-            .unwrap_or(segment);
-        let segment_stem = LEADING_DATE.replace(segment_stem, "");
-        let segment_words = words(&segment_stem);
+        let segment_words = words(&segment_stem(segment));
         let slug_words = words(&slug);
         if segment_words.is_empty() || slug_words.is_empty() {
-            return;
+            return None;
         }
         let joined: String = slug_words.concat();
         let shared = segment_words
@@ -80,20 +114,49 @@ impl Rule for PermalinkSlugMismatch {
             .count();
         let share = shared as f64 / segment_words.len() as f64;
         if share >= self.min_shared_words {
-            return;
+            return None;
         }
-        out.push(
-            Finding::new(
-                range_in_value(cx.post, entry, &text, start, segment.len()),
-                format!(
-                    "the permalink ends in `{segment}`, which does not match this file's name (`{slug}`)"
-                ),
-            )
-            .with_help(
-                "a post copied from another keeps the old permalink: check that this URL is this post's",
-            ),
-        );
+        Some(Mismatch {
+            entry,
+            segment: start..trimmed.len(),
+            text,
+            slug,
+        })
     }
+
+    /// The slug written over the last part of the permalink, between the date and the
+    /// extension that part had.
+    fn fix(&self, cx: &Context<'_>, found: &Mismatch<'_>) -> Option<Fix> {
+        let segment = &found.text[found.segment.clone()];
+        let slug = slugify(&found.slug, SlugMode::Default, false);
+        if slug.is_empty() {
+            return None;
+        }
+        let date = LEADING_DATE.find(segment).map_or("", |m| m.as_str());
+        let extension = [".html", ".htm"]
+            .into_iter()
+            .find(|ext| segment.ends_with(ext))
+            .unwrap_or("");
+        let range = exact_range_in_value(cx.post, found.entry, &found.text, found.segment.clone())?;
+        let edits = vec![Edit::new(range, format!("{date}{slug}{extension}"))];
+        let preview = Preview::of(cx, &edits, None)?;
+        if self.mismatch(&preview.context(cx)).is_some() {
+            return None;
+        }
+        Some(Fix::unsafe_(
+            format!("end the permalink with the file's slug, `{slug}`"),
+            edits,
+        ))
+    }
+}
+
+/// The words-bearing part of a URL segment: without `.html` and a leading date.
+fn segment_stem(segment: &str) -> String {
+    let stem = segment
+        .strip_suffix(".html")
+        .or_else(|| segment.strip_suffix(".htm"))
+        .unwrap_or(segment);
+    LEADING_DATE.replace(stem, "").into_owned()
 }
 
 fn words(text: &str) -> Vec<String> {

@@ -2,14 +2,18 @@
 //! collection (`permalink-template: /media/:categories/:year-:month-:day-:slug/`). Dates
 //! and categories must be this file's own; `:title`, `:slug`, `:name` and `:path` stand for
 //! any one segment (whether it matches the file name is `permalink-slug-mismatch`'s job).
+//!
+//! The unsafe fix writes the URL the template gives this file into its `permalink`, when the
+//! front matter has one and every placeholder has a value (the slug is the file's).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::jekyll_support::{field, head, value_or_key};
-use crate::diagnostic::Finding;
+use super::fix_preview::Preview;
+use super::jekyll_support::{field, head, in_same_style, value_or_key};
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::jekyll::categories::{categories_placeholder, slugified_categories_placeholder};
 use crate::jekyll::document_url::{DocumentUrlInput, document_slug};
 use crate::jekyll::post::DateSource;
@@ -23,47 +27,88 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":([a-z_]+)")
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PermalinkTemplateMismatch {}
 
+/// A URL off the template.
+struct Mismatch<'a> {
+    template: &'a str,
+    url: String,
+    /// The template filled in for this file.
+    expected: String,
+    /// Every placeholder of `expected` has this file's value.
+    complete: bool,
+}
+
 impl Rule for PermalinkTemplateMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(template) = &cx.schema.permalink_template else {
+        let Some(found) = mismatch(cx) else {
             return;
         };
-        let Some(built) = cx.facts.built() else {
-            return;
-        };
-        // Without its front matter Jekyll dates the file at build time: the YAML error is
-        // the problem to report, not the URL that follows from it.
-        if cx.facts.front_matter.failed_to_load {
-            return;
-        }
-        let (pattern, expected) = shape(cx, built, template);
-        let Ok(regex) = Regex::new(&format!("^{pattern}$")) else {
-            return;
-        };
-        if regex.is_match(&built.url) {
-            return;
-        }
         let range = field(cx, "permalink").map_or_else(|| head(cx), value_or_key);
         let collection = cx
             .schema
             .collections
             .first()
             .map_or(String::new(), |name| format!(" in `{name}`"));
-        out.push(
-            Finding::new(
-                range,
-                format!(
-                    "the URL `{}` does not follow the template `{template}`{collection}",
-                    built.url
-                ),
-            )
-            .with_help(format!("for this file the template gives `{expected}`")),
-        );
+        let finding = Finding::new(
+            range,
+            format!(
+                "the URL `{}` does not follow the template `{}`{collection}",
+                found.url, found.template
+            ),
+        )
+        .with_help(format!(
+            "for this file the template gives `{}`",
+            found.expected
+        ));
+        out.push(match fix(cx, &found) {
+            Some(fix) => finding.with_fix(fix),
+            None => finding,
+        });
     }
 }
 
-/// The template as a regular expression for this file, and filled in for the help text.
-fn shape(cx: &Context<'_>, built: &Built, template: &str) -> (String, String) {
+fn mismatch<'a>(cx: &Context<'a>) -> Option<Mismatch<'a>> {
+    let template = cx.schema.permalink_template.as_deref()?;
+    let built = cx.facts.built()?;
+    // Without its front matter Jekyll dates the file at build time: the YAML error is
+    // the problem to report, not the URL that follows from it.
+    if cx.facts.front_matter.failed_to_load {
+        return None;
+    }
+    let (pattern, expected, complete) = shape(cx, built, template);
+    let regex = Regex::new(&format!("^{pattern}$")).ok()?;
+    (!regex.is_match(&built.url)).then(|| Mismatch {
+        template,
+        url: built.url.clone(),
+        expected,
+        complete,
+    })
+}
+
+/// The filled-in template written into the front matter `permalink`. A URL that comes from
+/// `_config.yml` (no `permalink` in the file) is the site's to change, not this file's.
+fn fix(cx: &Context<'_>, found: &Mismatch<'_>) -> Option<Fix> {
+    if !found.complete {
+        return None;
+    }
+    let entry = field(cx, "permalink")?;
+    entry.value.as_scalar()?;
+    let edits = vec![Edit::new(
+        entry.value.span.clone(),
+        in_same_style(&entry.value, &found.expected),
+    )];
+    let preview = Preview::of(cx, &edits, None)?;
+    if mismatch(&preview.context(cx)).is_some() {
+        return None;
+    }
+    Some(Fix::unsafe_(
+        format!("set the permalink to `{}`", found.expected),
+        edits,
+    ))
+}
+
+/// The template as a regular expression for this file, filled in for the help text and the
+/// fix, and whether every placeholder could be filled in.
+fn shape(cx: &Context<'_>, built: &Built, template: &str) -> (String, String, bool) {
     let dated = built
         .date
         .as_ref()
@@ -85,6 +130,7 @@ fn shape(cx: &Context<'_>, built: &Built, template: &str) -> (String, String) {
     });
     let mut pattern = String::new();
     let mut expected = String::new();
+    let mut complete = true;
     let mut last = 0;
     for caps in PLACEHOLDER.captures_iter(template) {
         let whole = caps.get(0).expect("match");
@@ -147,10 +193,12 @@ fn shape(cx: &Context<'_>, built: &Built, template: &str) -> (String, String) {
                 None => ("[^/?#]+".into(), format!(":{other}")),
             },
         };
+        // A placeholder left as is (`:year` without a date, `:path`) has no value here.
+        complete &= shown != format!(":{name}");
         pattern.push_str(&piece);
         expected.push_str(&shown);
     }
     pattern.push_str(&regex::escape(&template[last..]));
     expected.push_str(&template[last..]);
-    (pattern, expected)
+    (pattern, expected, complete)
 }

@@ -1,13 +1,24 @@
 //! FL302: a post filename date that Jekyll accepts but reads differently from what the
 //! author meant (`14-03-19-…` is 2014, `022-11-09-…` is the year 22, `2022-02-30` is 2
 //! March), or that stops the build (`2022-13-01`).
+//!
+//! The unsafe fix renames the file to the date meant, when that is beyond doubt: the front
+//! matter `date` (else a date in the permalink) is one of the ways to read the name
+//! (`14-03-19` with `date: 2019-03-14`), or, without either, a two-digit year whose reading
+//! Jekyll already publishes (`14-03-19` -> `2014-03-19`).
 
 use serde::{Deserialize, Serialize};
 
-use super::jekyll_support::{field, head, in_words};
-use crate::diagnostic::Finding;
-use crate::jekyll::filename::{basename, match_dated_filename};
-use crate::jekyll::suspicious::{Suspicion, suspicious_date};
+use jiff::civil::Date;
+
+use super::date_rewrite::front_matter_day;
+use super::fix_preview::Preview;
+use super::jekyll_support::{field, head, in_words, permalink};
+use super::permalink_date_mismatch::date_in_url;
+use super::post_rename::{calendar_date, with_date};
+use crate::diagnostic::{Finding, Fix};
+use crate::jekyll::filename::{DatedFilename, basename, match_dated_filename};
+use crate::jekyll::suspicious::{Suspicion, filename_year, suspicious_date};
 use crate::rule::{Context, Rule};
 use crate::site::DocKind;
 
@@ -34,6 +45,7 @@ impl Rule for SuspiciousFilenameDate {
         } else {
             ""
         };
+        let mut fix = rename_fix(cx, file, &name);
         for suspicion in suspicious_date(&name) {
             let (message, help) = match suspicion {
                 Suspicion::TwoDigitYear { written, read_as } => (
@@ -83,7 +95,85 @@ impl Rule for SuspiciousFilenameDate {
                 ),
                 Suspicion::UnpaddedField => continue,
             };
-            out.push(Finding::new(head(cx), message).with_help(help));
+            let finding = Finding::new(head(cx), message).with_help(help);
+            // One rename, on the first finding: the others go with it.
+            out.push(match fix.take() {
+                Some(fix) => finding.with_fix(fix),
+                None => finding,
+            });
         }
     }
+}
+
+/// Rename the file to the date it was meant to carry, checked on the model.
+fn rename_fix(cx: &Context<'_>, file: &str, name: &DatedFilename<'_>) -> Option<Fix> {
+    let suspicions: Vec<Suspicion> = suspicious_date(name)
+        .into_iter()
+        .filter(|s| *s != Suspicion::UnpaddedField)
+        .collect();
+    // What else says which date is meant: the front matter `date`, else a date in the
+    // permalink (often typed right when the file was named wrong).
+    let evidence = match front_matter_day(cx) {
+        Some(date) => Some(date.datetime.date()),
+        None => permalink(cx)
+            .and_then(|(_, text)| date_in_url(&text))
+            .and_then(|(_, (y, m, d))| calendar_date(y, m, d)),
+    };
+    let meant = match evidence {
+        Some(evidence) => readings(name).into_iter().find(|d| *d == evidence)?,
+        None => match suspicions.as_slice() {
+            [Suspicion::TwoDigitYear { read_as, .. }] => {
+                calendar_date(*read_as, name.month.parse().ok()?, name.day.parse().ok()?)?
+            }
+            _ => return None,
+        },
+    };
+    let new_name = with_date(file, name.date.len(), meant)?;
+    let preview = Preview::of(cx, &[], Some(&new_name))?;
+    let still_suspicious = match_dated_filename(&new_name).is_none_or(|renamed| {
+        suspicious_date(&renamed)
+            .iter()
+            .any(|s| *s != Suspicion::UnpaddedField)
+    });
+    if still_suspicious || preview.facts().built().is_none() {
+        return None;
+    }
+    let title = match evidence {
+        Some(_) => format!("rename the file to `{new_name}`"),
+        None => format!(
+            "rename the file to `{new_name}` (the year Jekyll reads: check it is the one meant)"
+        ),
+    };
+    Some(Fix::rename(title, new_name))
+}
+
+/// The dates a suspicious file name date may have been meant as: as Jekyll reads it (a
+/// two-digit year completed, a day past the month's end rolled over); written day first
+/// with a two-digit year (`14-03-19`, 14 March 2019); a three-digit year missing its leading
+/// `2` (`022`); month and day swapped (`2022-13-01`).
+fn readings(name: &DatedFilename<'_>) -> Vec<Date> {
+    let number = |text: &str| text.parse::<i64>().ok();
+    let (Some(year), Some(month), Some(day)) =
+        (number(name.year), number(name.month), number(name.day))
+    else {
+        return Vec::new();
+    };
+    let read_year = filename_year(name.year);
+    let mut found = vec![calendar_date(read_year, month, day)];
+    if let Some(Suspicion::DayPastMonthEnd {
+        read_as: (y, m, d), ..
+    }) = suspicious_date(name)
+        .into_iter()
+        .find(|s| matches!(s, Suspicion::DayPastMonthEnd { .. }))
+    {
+        found.push(calendar_date(y, m, d));
+    }
+    if name.year.len() == 2 && name.day.len() == 2 {
+        found.push(calendar_date(filename_year(name.day), month, year));
+    }
+    if name.year.len() == 3 && name.year.starts_with('0') {
+        found.push(calendar_date(2000 + year, month, day));
+    }
+    found.push(calendar_date(read_year, day, month));
+    found.into_iter().flatten().collect()
 }
