@@ -643,3 +643,58 @@ fn url_collisions_with_files_on_disk_are_found_and_follow_edits() {
     assert_eq!(published["params"]["version"], 3);
     assert_eq!(client.shutdown().code(), Some(0));
 }
+
+#[test]
+fn a_fix_that_renames_the_post_is_a_rename_file_operation() {
+    let text = "---\ntitle: Painting\ndate: 2019-08-15\n---\nBody\n";
+    let context = json!({ "diagnostics": [] });
+    let range =
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 5, "character": 0 } });
+    let actions_of = |capabilities: Value, name: &str| {
+        let dir = site(name, &[("_posts/15-08-2019-painting.md", text)]);
+        let uri = file_uri(&dir.join("_posts/15-08-2019-painting.md"));
+        let mut client = Client::start(&dir);
+        client.initialize(&dir, capabilities);
+        open(&mut client, &uri, 1, text);
+        client.diagnostics(&uri);
+        let response = client.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": range, "context": context }),
+        );
+        assert_eq!(client.shutdown().code(), Some(0));
+        (
+            response["result"].as_array().cloned().unwrap_or_default(),
+            uri,
+        )
+    };
+    let renaming = json!({ "workspace": { "workspaceEdit": { "documentChanges": true, "resourceOperations": ["rename"] } } });
+    let (actions, uri) = actions_of(renaming, "rename-capable");
+    let rename = actions
+        .iter()
+        .flat_map(|a| {
+            a["edit"]["documentChanges"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .find(|change| change["kind"] == "rename")
+        .unwrap_or_else(|| panic!("a RenameFile operation in {actions:#?}"));
+    assert_eq!(rename["oldUri"], uri);
+    assert!(
+        rename["newUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/_posts/2019-08-15-painting.md"),
+        "{rename}"
+    );
+    assert_eq!(rename["options"]["overwrite"], false);
+
+    // A client that cannot rename files is not offered the fix at all.
+    let (actions, _) = actions_of(json!({}), "rename-incapable");
+    assert!(
+        !actions
+            .iter()
+            .any(|a| a["title"].as_str().unwrap_or("").contains("FL301")),
+        "{actions:#?}"
+    );
+}

@@ -90,9 +90,19 @@ impl Config {
                 }
             }
         }
+        // Without any config file, a folder inside `_posts/` or `_drafts/` (an editor's file,
+        // standard input named after one) belongs to the site that holds that folder.
         let root = dir
             .ancestors()
             .find(|a| SITE_CONFIG_NAMES.iter().any(|name| a.join(name).is_file()))
+            .or_else(|| {
+                dir.ancestors()
+                    .find(|a| {
+                        a.file_name()
+                            .is_some_and(|n| n == "_posts" || n == "_drafts")
+                    })
+                    .and_then(Path::parent)
+            })
             .unwrap_or(dir);
         Config::from_layers(root.to_path_buf(), None, presets::layers("jekyll")?, dir)
     }

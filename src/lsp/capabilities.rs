@@ -20,6 +20,8 @@ pub struct ClientFeatures {
     pub encoding: Encoding,
     /// Versioned `documentChanges` in workspace edits.
     pub document_changes: bool,
+    /// `RenameFile` operations in workspace edits (fixes that rename a post).
+    pub rename_files: bool,
     /// The server may register file watchers itself (`client/registerCapability`).
     pub dynamic_file_watching: bool,
 }
@@ -42,6 +44,10 @@ impl ClientFeatures {
         ClientFeatures {
             encoding: Encoding::negotiate(offered.as_deref()),
             document_changes: flag("/capabilities/workspace/workspaceEdit/documentChanges"),
+            rename_files: params
+                .pointer("/capabilities/workspace/workspaceEdit/resourceOperations")
+                .and_then(Value::as_array)
+                .is_some_and(|ops| ops.iter().any(|op| op.as_str() == Some("rename"))),
             dynamic_file_watching: flag(
                 "/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration",
             ),

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf,
-    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextDocumentIdentifier, TextEdit,
-    WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChangeOperation, DocumentChanges,
+    OneOf, OptionalVersionedTextDocumentIdentifier, RenameFile, RenameFileOptions, ResourceOp,
+    TextDocumentEdit, TextDocumentIdentifier, TextEdit, WorkspaceEdit,
 };
 
 use serde::Deserialize;
@@ -51,6 +51,8 @@ pub struct Request<'a> {
     /// The client accepts versioned `documentChanges`, which it refuses to apply to a newer
     /// text than the one the edits were made for.
     pub document_changes: bool,
+    /// The client applies `RenameFile` operations (and versioned document changes).
+    pub rename_files: bool,
 }
 
 pub fn code_actions(params: &Params, request: &Request<'_>) -> Vec<CodeActionOrCommand> {
@@ -71,6 +73,17 @@ pub fn code_actions(params: &Params, request: &Request<'_>) -> Vec<CodeActionOrC
             if !touches(&diagnostic.range, &cursor) {
                 continue;
             }
+            // A fix that renames the post needs a client that can rename files.
+            let edit = match &fix.rename {
+                None => workspace_edit(request, &fix.edits),
+                Some(rename) if request.rename_files => {
+                    match renaming_edit(request, &fix.edits, &rename.new_name) {
+                        Some(edit) => edit,
+                        None => continue,
+                    }
+                }
+                Some(_) => continue,
+            };
             let safe = fix.applicability == Applicability::Safe;
             let title = if safe {
                 format!("{} ({})", capitalized(&fix.title), diagnostic.code)
@@ -85,7 +98,7 @@ pub fn code_actions(params: &Params, request: &Request<'_>) -> Vec<CodeActionOrC
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![lsp.clone()]),
-                edit: Some(workspace_edit(request, &fix.edits)),
+                edit: Some(edit),
                 is_preferred: Some(safe),
                 ..Default::default()
             });
@@ -238,6 +251,37 @@ fn workspace_edit(request: &Request<'_>, edits: &[Edit]) -> WorkspaceEdit {
             ..Default::default()
         }
     }
+}
+
+/// The fix's text edits, then the rename of the document to `new_name` in its folder, never
+/// over an existing file.
+fn renaming_edit(request: &Request<'_>, edits: &[Edit], new_name: &str) -> Option<WorkspaceEdit> {
+    let doc = request.doc;
+    let mut url = url::Url::parse(doc.uri.as_str()).ok()?;
+    url.path_segments_mut().ok()?.pop().push(new_name);
+    let new_uri: lsp_types::Uri = url.as_str().parse().ok()?;
+    let mut operations = Vec::new();
+    if !edits.is_empty()
+        && let Some(DocumentChanges::Edits(changes)) =
+            workspace_edit(request, edits).document_changes
+    {
+        operations.extend(changes.into_iter().map(DocumentChangeOperation::Edit));
+    }
+    operations.push(DocumentChangeOperation::Op(ResourceOp::Rename(
+        RenameFile {
+            old_uri: doc.uri.clone(),
+            new_uri,
+            options: Some(RenameFileOptions {
+                overwrite: Some(false),
+                ignore_if_exists: Some(false),
+            }),
+            annotation_id: None,
+        },
+    )));
+    Some(WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Operations(operations)),
+        ..Default::default()
+    })
 }
 
 #[cfg(test)]

@@ -112,6 +112,7 @@ impl Server {
             features: ClientFeatures {
                 encoding: Encoding::Utf16,
                 document_changes: false,
+                rename_files: false,
                 dynamic_file_watching: false,
             },
             documents: Documents::default(),
@@ -377,6 +378,7 @@ impl Server {
                 lsp_diagnostics: &lsp_diagnostics,
                 encoding: self.features.encoding,
                 document_changes: self.features.document_changes,
+                rename_files: self.features.rename_files && self.features.document_changes,
             },
         ))
     }
