@@ -43,6 +43,10 @@ pub enum IgnoreReason {
 /// match `/`, `[...]` is a character class, `\` escapes. Patterns and paths here are joined
 /// to the source directory first, so a leading dot never needs special treatment.
 pub fn ruby_fnmatch(pattern: &str, path: &str) -> bool {
+    // Most patterns (Jekyll's default excludes) are plain names: no need to match by char.
+    if !pattern.contains(['*', '?', '[', '\\']) {
+        return pattern == path;
+    }
     let p: Vec<char> = pattern.chars().collect();
     let s: Vec<char> = path.chars().collect();
     fnmatch_at(&p, &s)
@@ -134,13 +138,17 @@ fn class_match(p: &[char], start: usize, c: char) -> Option<(bool, usize)> {
 /// `glob_include?(patterns, entry)` for an entry relative to the source: a pattern matches
 /// by `fnmatch`, or as a prefix of the path (`vendor/bundle/` covers everything inside, and
 /// `Gemfile` also covers `Gemfile.lock`).
-fn glob_include<'a>(patterns: &'a [String], entry: &str) -> Option<&'a str> {
-    let entry = format!("/{entry}");
+fn glob_include<'a>(
+    patterns: impl IntoIterator<Item = &'a String>,
+    entry: &str,
+) -> Option<&'a str> {
+    // Jekyll matches `"/#{pattern}"` against `"/#{entry}"`; the shared leading `/` changes
+    // nothing, so both are compared without it.
     patterns
-        .iter()
+        .into_iter()
         .find(|pattern| {
-            let pattern = format!("/{}", pattern.trim_start_matches('/'));
-            ruby_fnmatch(&pattern, &entry) || entry.starts_with(&pattern)
+            let pattern = pattern.trim_start_matches('/');
+            ruby_fnmatch(pattern, entry) || entry.starts_with(pattern)
         })
         .map(String::as_str)
 }
@@ -159,13 +167,8 @@ fn filter(site: &SiteConfig, relative: &str, from_source: &str) -> Result<(), Ig
     let name = super::filename::basename(relative);
     let included = glob_include(&site.include, relative).is_some()
         || glob_include(&site.include, name).is_some();
-    let excludes: Vec<String> = site
-        .exclude
-        .iter()
-        .filter(|e| !site.include.contains(e))
-        .cloned()
-        .collect();
-    if let Some(pattern) = glob_include(&excludes, from_source)
+    let excludes = site.exclude.iter().filter(|e| !site.include.contains(e));
+    if let Some(pattern) = glob_include(excludes, from_source)
         && !included
     {
         return Err(IgnoreReason::Excluded {

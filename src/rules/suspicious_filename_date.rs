@@ -45,8 +45,13 @@ impl Rule for SuspiciousFilenameDate {
         } else {
             ""
         };
+        let suspicions = suspicious_date(&name);
+        if suspicions.is_empty() {
+            return;
+        }
+        // Previewing the fix re-runs the Jekyll model: only for posts that need one.
         let mut fix = rename_fix(cx, file, &name);
-        for suspicion in suspicious_date(&name) {
+        for suspicion in suspicions {
             let (message, help) = match suspicion {
                 Suspicion::TwoDigitYear { written, read_as } => (
                     format!("the year `{written}` in `{file}` is read as {read_as}{unused}"),

@@ -75,6 +75,9 @@ impl State {
 /// `Date._parse(input, true)`. `Err` when the input is outside the emulated subset or Ruby
 /// itself raises (too long).
 pub fn date_parse(input: &str) -> Result<DateHash, ParseLimit> {
+    if let Some(hash) = canonical(input) {
+        return Ok(hash);
+    }
     if input.chars().count() > LENGTH_LIMIT {
         return Err(ParseLimit::TooLong);
     }
@@ -89,6 +92,47 @@ pub fn date_parse(input: &str) -> Result<DateHash, ParseLimit> {
         return Err(ParseLimit::NumberOverflow);
     }
     Ok(st.hash)
+}
+
+/// The strings Jekyll itself produces for nearly every post — a filename date
+/// `2024-03-08`, and `Time#to_s` of a front matter timestamp `2024-03-08 10:00:00 +0800` (or
+/// `… UTC`) — read directly. `tests` check the result is exactly the cascade's; the cascade
+/// (dozens of regular expressions) is for everything people write by hand.
+fn canonical(input: &str) -> Option<DateHash> {
+    let b = input.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = b.get(range)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+    };
+    let year = digits(0..4).filter(|&y| y >= 1000)?;
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let mut hash = DateHash {
+        year: Some(year),
+        mon: Some(digits(5..7)?),
+        mday: Some(digits(8..10)?),
+        ..DateHash::default()
+    };
+    match b.len() {
+        10 => Some(hash),
+        // ` HH:MM:SS +0800` or ` HH:MM:SS UTC`
+        23 | 25 if b[10] == b' ' && b[13] == b':' && b[16] == b':' && b[19] == b' ' => {
+            hash.hour = Some(digits(11..13)?);
+            hash.min = Some(digits(14..16)?);
+            hash.sec = Some(digits(17..19)?);
+            let zone = &input[20..];
+            let numeric =
+                zone.len() == 5 && matches!(b[20], b'+' | b'-') && digits(21..25).is_some();
+            (numeric || zone == "UTC").then(|| {
+                hash.zone = Some(zone.to_owned());
+                hash
+            })
+        }
+        _ => None,
+    }
 }
 
 /// `str.gsub(/[^-+',.\/:@[:alnum:]\[\]]+/, " ")`, in ASCII.
@@ -145,3 +189,50 @@ pub(crate) fn has(text: &str, alpha: bool, digit: bool, extra: Option<u8>) -> bo
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod canonical_tests {
+    use super::*;
+
+    /// The shortcut must give exactly what the rule cascade gives.
+    fn cascade(input: &str) -> DateHash {
+        let mut text = normalise(input).unwrap();
+        let mut st = State {
+            comp: true,
+            ..State::default()
+        };
+        rules::run_cascade(&mut text, &mut st);
+        finish(&mut st);
+        st.hash
+    }
+
+    #[test]
+    fn canonical_forms_agree_with_the_cascade() {
+        let mut inputs = Vec::new();
+        for (y, m, d) in [
+            (2024, 3, 8),
+            (1999, 12, 31),
+            (2020, 2, 30),
+            (1000, 0, 0),
+            (9999, 13, 99),
+        ] {
+            inputs.push(format!("{y:04}-{m:02}-{d:02}"));
+            for zone in ["+0800", "-0500", "+0000", "UTC", "-1130"] {
+                inputs.push(format!("{y:04}-{m:02}-{d:02} 23:59:60 {zone}"));
+                inputs.push(format!("{y:04}-{m:02}-{d:02} 00:00:00 {zone}"));
+            }
+        }
+        for input in &inputs {
+            assert_eq!(canonical(input).as_ref(), Some(&cascade(input)), "{input}");
+        }
+        for other in [
+            "0999-01-01",
+            "2024-3-8",
+            "2024-03-08 10:00 +0800",
+            "2024-03-08 10:00:00 SGT",
+            "2024-03-08T10:00:00Z",
+        ] {
+            assert_eq!(canonical(other), None, "{other}");
+        }
+    }
+}
