@@ -268,11 +268,14 @@ def site(out, posts, seed, defect_rate):
     defective = set(rng.sample(range(posts), count))
     dealt = 0
     manifest = []
-    day = date(2015, 1, 1)
+    # Dates spread evenly over at most ten years up to 2024 (about one release a day on small
+    # sites, many a day on big ones), all in the past so no post is a future post.
+    span = min(posts, 3650)
+    first_day = date(2024, 12, 31) - timedelta(days=span)
     used = set()
     permalinks = []  # (path, permalink) of clean posts, for duplicate URLs
     for index in range(posts):
-        day += timedelta(days=rng.choice([0, 0, 1, 1, 2]))
+        day = first_day + timedelta(days=index * span // posts)
         section = rng.choice(SECTIONS)
         defect = None
         if index in defective:

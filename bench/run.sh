@@ -86,7 +86,7 @@ YAMLLINT=$CACHE/venv/bin/yamllint
 # The commands, by name; each runs in the site's folder (`.`). $FM is the folder of extracted
 # front matter for yamllint.
 command_for() {
-    local name=$1 fm=$2
+    local name=$1 fm=${2:-}
     case $name in
         frontlint) echo "$FL check --quiet ." ;;
         frontlint-isomer) echo "$FL check --quiet --config isomer.frontlint.yml ." ;;
@@ -100,7 +100,7 @@ command_for() {
 }
 # The same tool asked for output the report can read (one run, also measures peak RSS).
 report_command_for() {
-    local name=$1 fm=$2
+    local name=$1 fm=${2:-}
     case $name in
         frontlint) echo "$FL check --quiet --format json ." ;;
         frontlint-isomer) echo "$FL check --quiet --format json --config isomer.frontlint.yml ." ;;

@@ -75,3 +75,41 @@ fn quoting_a_value_keeps_its_leading_control_characters() {
     let found = "---\ntitle: \"\" # e\u{b}ld\nlayout: post\ntags:\n  - budget\u{fffd}licit-ya: \u{b}m-typefeld\u{8}layout: post\ntags:\n  - budget\n---\n";
     fix_twice(found, "_posts/press-statement.md", &config, FixMode::Safe);
 }
+
+/// `fix` find, not fixed here (src/fix.rs belongs to the fix work): YAML parsing stops at the
+/// first syntax error, so `yaml-syntax-error` quotes one value per round, and
+/// `fix_until_stable` gives up after `MAX_ROUNDS` (10) rounds. A front matter with more
+/// broken values than that needs `--fix` to be run again, which then fixes more.
+#[test]
+#[ignore = "--fix stops after 10 rounds; see fuzz/README.md (Results)"]
+fn fix_settles_in_one_run_with_many_broken_values() {
+    let config = config();
+    let lines: String = (0..12).map(|i| format!("k{i}: a: b\n")).collect();
+    let text = format!("---\n{lines}---\n");
+    let fixed = fix_twice(&text, "_posts/2024-03-01-budget.md", &config, FixMode::Safe);
+    assert!(!fixed.contains(": a: b"), "{fixed}");
+}
+
+/// `fix_until_stable` itself: however many rounds a front matter needs, runs of `--fix`
+/// settle and the text does not keep growing (the `\v` bug above grew it exponentially).
+#[test]
+fn repeated_fix_runs_settle() {
+    let config = config();
+    let lines: String = (0..25).map(|i| format!("k{i}: a: b\n")).collect();
+    let mut text = format!("---\n{lines}---\n");
+    let original = text.len();
+    for _ in 0..5 {
+        let post = Post::new(Source::new("x.md", text.clone()), "x.md".to_owned(), None);
+        let fixed = fix_until_stable(post, &config, FixMode::Safe);
+        if fixed.applied == 0 {
+            assert!(!text.contains(": a: b"), "{text}");
+            return;
+        }
+        text = fixed.post.source.text.to_string();
+        assert!(
+            text.len() < 2 * original,
+            "--fix keeps growing the text: {text}"
+        );
+    }
+    panic!("--fix did not settle in 5 runs: {text}");
+}
