@@ -113,3 +113,19 @@ fn repeated_fix_runs_settle() {
     }
     panic!("--fix did not settle in 5 runs: {text}");
 }
+
+/// `fix` find: a comment holding a lone `\r` (a line break to YAML) followed by `key: value`
+/// text broke the YAML after the value; `yaml-syntax-error` offered to quote the value, then
+/// the quoted value (`'"[a]"'`), and so on: `--fix` doubled the quotes every round.
+#[test]
+fn an_error_past_the_value_is_not_fixed_by_quoting_it() {
+    let config = config();
+    let text = "---\nlayout: post\ntags: [a] # note\rx: a: b\n---\n";
+    let path = "_posts/press-statement.md";
+    let codes = assert_in_text(text, path, &config);
+    assert!(codes.contains(&"FL103"), "{codes:?}");
+    for mode in [FixMode::Safe, FixMode::Unsafe] {
+        let fixed = fix_twice(text, path, &config, mode);
+        assert!(!fixed.contains("''"), "{fixed:?}");
+    }
+}

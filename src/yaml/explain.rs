@@ -239,6 +239,14 @@ fn colon_in_value(cx: &LineContext) -> Option<Explanation> {
         .next()
         .unwrap_or(value)
         .trim_end_matches(YAML_BLANKS);
+    // Quoting helps only when the error is inside this plain value: not when the value is
+    // already quoted, nor when the error lies past it (in a comment that YAML cut at a lone
+    // `\r`, a line break to YAML but not to this line split) — quoting again would not
+    // settle, and `--fix` would quote the quotes every round.
+    let value_end = value.as_ptr() as usize - cx.line.as_ptr() as usize + value.len();
+    if value.starts_with(['"', '\'']) || cx.column > value_end {
+        return None;
+    }
     let quoted = quote_for_humans(value);
     Some(
         said(
