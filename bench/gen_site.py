@@ -330,7 +330,7 @@ def big_body(out, megabytes):
         chunk.append("")
     block = "\n".join(chunk) + "\n"
     repeat = max(1, round(megabytes * 1_000_000 / len(block.encode())))
-    path = out / "_posts" / f"2024-03-01-body-{megabytes}mb.md"
+    path = out / "_posts" / f"2024-03-01-body-{megabytes:g}mb.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w") as f:
         f.write("---\nlayout: post\ntitle: A long body\ndate: 2024-03-01\n---\n\n")

@@ -118,9 +118,10 @@ def parse_output(tool, out, fm_dir):
                 path = norm(line.strip())
     elif tool == "yamllint":
         prefix = str(fm_dir) + "/"
+        names = json.loads((fm_dir / "names.json").read_text()) if (fm_dir / "names.json").exists() else {}
         for m in re.finditer(r"^(.+?):(\d+):\d+: \[(?:error|warning)\] .*\((\S+)\)$", stdout, re.M):
             path = m[1][len(prefix):] if m[1].startswith(prefix) else m[1]
-            found.append((path.removesuffix(".yml"), int(m[2]), m[3]))
+            found.append((names.get(path, path.removesuffix(".yml")), int(m[2]), m[3]))
     else:
         return None
     return found
@@ -349,9 +350,9 @@ def report(work, results):
     if big:
         rows = []
         for name, r in big.items():
-            file = next((work / "big" / "_posts").glob(f"*-{name}.md"), None)
+            file = next((work / "big" / name / "_posts").glob("*.md"), None)
             size = file.stat().st_size / 1e6 if file else 0
-            peak = rss(work / "out" / "big" / f"2024-03-01-{name}.rss")
+            peak = rss(work / "out" / "big" / f"{name}.rss")
             rows.append([name, f"{size:.1f} MB", f"{seconds(r['mean'])} ± {seconds(r['stddev'] or 0)}",
                          f"{r['mean'] / size * 1000:.1f} ms/MB" if size else "–",
                          "–" if peak is None else f"{peak:.0f} MB"])
@@ -363,29 +364,37 @@ def report(work, results):
     prof = work / "out" / "profile"
     if (prof / "exclusive.txt").exists():
         parts += ["## Profile", "",
-                  "`valgrind --tool=callgrind` of `frontlint check .` on the 5,000-post site (instructions, "
-                  "exact and independent of the machine's load; all threads).", "",
+                  "`valgrind --tool=callgrind` of `frontlint check .` on the 5,000-post site: the share of all "
+                  "instructions (every thread; exact, whatever else the machine was doing), per function "
+                  "with what the compiler inlined into it. Raw listings: `bench/work/out/profile/`.", "",
                   "Self cost (top functions):", "", "```text", top_functions(prof / "exclusive.txt", 20), "```", "",
-                  "Inclusive cost (top functions):", "", "```text", top_functions(prof / "inclusive.txt", 30), "```", ""]
+                  "Inclusive cost (top functions):", "", "```text", top_functions(prof / "inclusive.txt", 30, inclusive=True), "```", ""]
     parts += [notes or "<!-- notes -->\n<!-- /notes -->", ""]
     results.write_text("\n".join(parts))
 
 
-def top_functions(path, count):
-    lines = path.read_text(errors="replace").splitlines()
-    out, started = [], False
-    for line in lines:
-        if re.match(r"^-+$", line.strip()) and out == [] and started:
+def top_functions(path, count, inclusive=False):
+    """The top functions of a callgrind_annotate listing as a share of all instructions (self
+    costs summed over the source files their inlined code comes from). Call lines (`(12x)`) are skipped;
+    in the inclusive view, so are the thread and runtime frames that contain everything."""
+    text = path.read_text(errors="replace")
+    total = re.search(r"^\s*([\d,]+) \(100\.0%\)\s+PROGRAM TOTALS", text, re.M)
+    total = int(total[1].replace(",", "")) if total else 1
+    costs = defaultdict(int)
+    for line in text.splitlines():
+        m = re.match(r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*?):(.*?)(?: \[[^\]]*\])?$", line.rstrip())
+        if not m or "PROGRAM TOTALS" in line or re.search(r"\([\d,]+x\)$", m[3]):
             continue
-        if "file:function" in line:
-            started = True
-            continue
-        if started and re.match(r"^\s*[\d,]+ \(", line):
-            text = re.sub(r"\s+\[[^\]]*\]$", "", line.rstrip())
-            out.append(text if len(text) <= 160 else text[:157] + "...")
-            if len(out) == count:
-                break
-    return "\n".join(out)
+        cost = int(m[1].replace(",", ""))
+        # Self costs of code inlined from several files add up; an inclusive cost is listed
+        # once per spelling of the function's own file (absolute and relative), so take one.
+        costs[m[3]] = max(costs[m[3]], cost) if inclusive else costs[m[3]] + cost
+    skip = re.compile(r"^(rayon|<rayon|std::|<std::|core::ops|start_thread|\(below main\)|main$|frontlint::main|__libc_start|0x[0-9a-f]+$)")
+    rows = [(cost, name) for name, cost in costs.items()
+            if not (inclusive and (skip.match(name) or cost > total))]
+    rows.sort(reverse=True)
+    return "\n".join(f"{cost / total * 100:5.1f}%  {name if len(name) <= 140 else name[:137] + '...'}"
+                     for cost, name in rows[:count])
 
 
 def main():

@@ -12,7 +12,8 @@
 # bench/work), BENCH_PROFILE (1: callgrind profile, default 1), BENCH_TIME_LIMIT (seconds one
 # run of a tool may take, default 300: a tool slower than that on a site is stopped, reported
 # as such and left out of that site's hyperfine run), BENCH_RESUME=1 (keep the sites already
-# measured in BENCH_WORK/out and measure only the rest).
+# measured in BENCH_WORK/out and measure only the rest), BENCH_STEPS (which steps to run, default
+# "sites precommit linear big profile corpora").
 #
 # Needs: cargo, python3, node/npm, hyperfine, rg, GNU time (/usr/bin/time), valgrind for the
 # profile. Peers are installed on first use into BENCH_CACHE (npm and a Python venv).
@@ -29,6 +30,8 @@ CORPORA=${BENCH_CORPORA-$(dirname "$(dirname "$ROOT")")/shared/corpora}
 PROFILE=${BENCH_PROFILE:-1}
 LIMIT=${BENCH_TIME_LIMIT:-300}
 RESUME=${BENCH_RESUME:-0}
+STEPS=" ${BENCH_STEPS:-sites precommit linear big profile corpora} "
+want() { [[ $STEPS == *" $1 "* ]]; }
 SEED=42
 # hyperfine: at least 2 timed runs of each command (the slow peers take minutes a run on
 # 20,000 posts), up to 10 for the fast ones. No warm-up run: each tool has just read every
@@ -159,7 +162,7 @@ if [ "$RESUME" != 1 ] || [ ! -f "$WORK/machine.json" ]; then
     python3 "$BENCH/report.py" machine >"$WORK/machine.json"
 fi
 
-for posts in $SIZES; do
+want sites && for posts in $SIZES; do
     generate "$posts"
     bench_site "site-$posts" "$WORK/sites/$posts" "$ALL_TOOLS"
 done
@@ -168,6 +171,8 @@ done
 # whole site) against process start-up.
 biggest=$(for s in $SIZES; do echo "$s"; done | sort -n | tail -1)
 site=$WORK/sites/$biggest
+if want precommit; then
+generate "$biggest"
 mapfile -t named < <(cd "$site" && find media -name '*.md' | sort | awk 'NR % 997 == 1' | head -5)
 log "pre-commit shape: ${named[*]}"
 mkdir -p "$WORK/out/pre-commit"
@@ -177,9 +182,10 @@ mkdir -p "$WORK/out/pre-commit"
     -n "frontlint --version" "$FL --version") >&2
 (cd "$site" && /usr/bin/time -f %M -o "$WORK/out/pre-commit/frontlint.rss" \
     "$FL" check --quiet "${named[@]}" >/dev/null 2>&1) || true
+fi
 
 # Linear growth: the bigger sites, frontlint and the floors only.
-for posts in $LINEAR; do
+want linear && for posts in $LINEAR; do
     generate "$posts"
     site=$WORK/sites/$posts out=$WORK/out/linear-$posts
     mkdir -p "$out"
@@ -189,31 +195,33 @@ for posts in $LINEAR; do
         -n frontlint "$(command_for frontlint)" -n cat "$(command_for cat)" -n rg "$(command_for rg)") >&2
 done
 
-# Big single posts: time must grow with size, not faster.
-if [ "$QUICK" = 0 ]; then
+# Big single posts: time must grow with size, not faster. Each in a folder of its own: a
+# named file is compared with the rest of its site, which must not be the other big posts.
+if [ "$QUICK" = 0 ] && want big; then
     big=$WORK/big
+    rm -rf "$big" "$WORK/out/big"
     mkdir -p "$big" "$WORK/out/big"
     args=()
     for links in 10000 100000; do
-        file=$(python3 "$BENCH/gen_site.py" "$big" --big-links "$links")
+        file=$(python3 "$BENCH/gen_site.py" "$big/links-$links" --big-links "$links")
         args+=(-n "links-$links" "$FL check --quiet $file")
     done
     for mb in 5 50; do
-        file=$(python3 "$BENCH/gen_site.py" "$big" --big-body "$mb")
+        file=$(python3 "$BENCH/gen_site.py" "$big/body-${mb}mb" --big-body "$mb")
         args+=(-n "body-${mb}mb" "$FL check --quiet $file")
     done
     log "big single posts"
     (cd "$big" && hyperfine -N -i --style basic --warmup 1 --runs 3 \
         --export-json "$WORK/out/big/hyperfine.json" "${args[@]}") >&2
-    for file in "$big"/_posts/*.md; do
-        name=$(basename "$file" .md)
+    for file in "$big"/*/_posts/*.md; do
+        name=$(basename "$(dirname "$(dirname "$file")")")
         /usr/bin/time -f %M -o "$WORK/out/big/$name.rss" "$FL" check --quiet "$file" >/dev/null 2>&1 || true
     done
 fi
 
 # A profile of one whole-site run: instructions per function (callgrind counts are exact and
 # do not depend on what else the machine is doing).
-if [ "$PROFILE" = 1 ]; then
+if [ "$PROFILE" = 1 ] && want profile; then
     site=$WORK/sites/5000
     [ -d "$site" ] || generate 5000
     log "profile: callgrind on 5,000 posts"
@@ -225,7 +233,7 @@ if [ "$PROFILE" = 1 ]; then
 fi
 
 # The real sites last (the slow peers take longest there).
-if [ -n "$CORPORA" ] && [ -d "$CORPORA" ]; then
+if [ -n "$CORPORA" ] && [ -d "$CORPORA" ] && want corpora; then
     bench_site corpora "$CORPORA" "frontlint markdownlint-cli2 rumdl remark-frontmatter-schema yamllint cat rg"
 fi
 
