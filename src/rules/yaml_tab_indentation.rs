@@ -69,13 +69,9 @@ impl Rule for YamlTabIndentation {
             && error.kind == YamlErrorKind::Tab
         {
             let at = crate::source::floor_char_boundary(text, error.offset);
-            out.push(
-                Finding::new(
-                    at..at + text[at..].chars().next().map_or(0, char::len_utf8),
-                    "a tab here breaks the YAML",
-                )
-                .with_help(HELP),
-            );
+            // The whole character there: it need not be the (one-byte) tab.
+            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            out.push(Finding::new(at..end, "a tab here breaks the YAML").with_help(HELP));
         }
     }
 }

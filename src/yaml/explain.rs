@@ -234,7 +234,19 @@ fn colon_in_value(cx: &LineContext) -> Option<Explanation> {
     if key_end >= cx.column {
         return None;
     }
-    let value = value.split(" #").next().unwrap_or(value).trim_end();
+    let value = value
+        .split(" #")
+        .next()
+        .unwrap_or(value)
+        .trim_end_matches(YAML_BLANKS);
+    // Quoting helps only when the error is inside this plain value: not when the value is
+    // already quoted, nor when the error lies past it (in a comment that YAML cut at a lone
+    // `\r`, a line break to YAML but not to this line split) — quoting again would not
+    // settle, and `--fix` would quote the quotes every round.
+    let value_end = value.as_ptr() as usize - cx.line.as_ptr() as usize + value.len();
+    if value.starts_with(['"', '\'']) || cx.column > value_end {
+        return None;
+    }
     let quoted = quote_for_humans(value);
     Some(
         said(
@@ -357,8 +369,13 @@ fn split_key_value(line: &str) -> Option<(&str, &str)> {
     if key.is_empty() || key.starts_with(['"', '\'', '#', '[', '{']) {
         return None;
     }
-    Some((key, body[colon + 2..].trim()))
+    Some((key, body[colon + 2..].trim_matches(YAML_BLANKS)))
 }
+
+/// What YAML counts as blanks around a value: spaces and tabs only. `str::trim` would also
+/// drop `\v`, `\f`, NEL or NBSP, which YAML reads as part of the value — and a fix that
+/// quoted only the rest would leave the value unquoted, to be "fixed" again forever.
+const YAML_BLANKS: [char; 2] = [' ', '\t'];
 
 /// The parser's own words, as a last resort.
 pub(super) fn capitalize_reason(reason: &str) -> String {
