@@ -41,6 +41,18 @@ impl Source {
 
     /// 1-based line and character column of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
+        // Most positions asked for are in the front matter, near the start: counting the
+        // lines before them is cheaper than indexing a whole body that may never need it.
+        const NEAR_START: usize = 4096;
+        if self.lines.get().is_none() && offset < NEAR_START {
+            let offset = offset.min(self.text.len());
+            let before = &self.text.as_bytes()[..offset];
+            let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+            return Position {
+                line: memchr::memchr_iter(b'\n', before).count() + 1,
+                column: count_chars(&before[line_start..]) + 1,
+            };
+        }
         self.lines().position(&self.text, offset)
     }
 
@@ -144,10 +156,7 @@ fn count_chars(bytes: &[u8]) -> usize {
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+    memchr::memchr_iter(b'\n', bytes)
 }
 
 /// The largest char boundary at or before `offset`.
@@ -162,6 +171,21 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_near_the_start_agree_with_the_line_index() {
+        let text = "---\r\ntitle: é🦀中\n\n  x: தமிழ்\r\n---\nbody 🦀\n".repeat(3);
+        let index = LineIndex::new(&text);
+        for offset in 0..=text.len() + 2 {
+            // A fresh source for each offset: the shortcut runs only before the index is built.
+            let source = Source::new("p.md", text.as_str());
+            assert_eq!(
+                source.position(offset),
+                index.position(&text, offset),
+                "{offset}"
+            );
+        }
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

@@ -3,27 +3,44 @@
 /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
 /// neighbouring characters each cost 1 (`permlink` → `permalink` is 1, `titel` → `title` is 1).
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    // Field and attribute names are short and ASCII: compare bytes with the rows on the stack.
+    const SHORT: usize = 32;
+    if a.is_ascii() && b.is_ascii() && b.len() < SHORT {
+        let mut rows = [0usize; 3 * SHORT];
+        return osa(a.as_bytes(), b.as_bytes(), &mut rows);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    osa(&a, &b, &mut vec![0usize; 3 * (b.len() + 1)])
+}
+
+/// The distance with three rolling rows (`scratch` holds at least `3 * (b.len() + 1)`): the
+/// swap of two neighbours looks two rows back.
+fn osa<T: PartialEq>(a: &[T], b: &[T], scratch: &mut [usize]) -> usize {
     let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+    let (older, rest) = scratch.split_at_mut(width);
+    let (previous, rest) = rest.split_at_mut(width);
+    let current = &mut rest[..width];
+    let (mut older, mut previous, mut current) = (older, previous, current);
+    for (j, cell) in previous.iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        rows[i * width] = i;
+        current[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[(i - 2) * width + j - 2] + 1);
+                best = best.min(older[j - 2] + 1);
             }
-            rows[i * width + j] = best;
+            current[j] = best;
         }
+        std::mem::swap(&mut older, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
     }
-    rows[a.len() * width + b.len()]
+    previous[b.len()]
 }
 
 /// How far a word may be from a known word and still be called a typo of it: short words
@@ -51,7 +68,12 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             if word_length.abs_diff(length) > limit {
                 return None;
             }
-            let distance = edit_distance(&lower, &candidate.to_lowercase());
+            let distance =
+                if candidate.bytes().any(|c| c.is_ascii_uppercase()) || !candidate.is_ascii() {
+                    edit_distance(&lower, &candidate.to_lowercase())
+                } else {
+                    edit_distance(&lower, candidate)
+                };
             (distance <= limit).then_some((distance, candidate))
         })
         .min_by_key(|(distance, _)| *distance)
@@ -69,6 +91,13 @@ mod tests {
         assert_eq!(edit_distance("layuot", "layout"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("abc", ""), 3);
+        // Non-ASCII and long words take the general path and agree with the short one.
+        assert_eq!(edit_distance("çatégories", "catégories"), 1);
+        let long = "a".repeat(40);
+        assert_eq!(edit_distance(&long, &format!("{long}b")), 1);
+        assert_eq!(edit_distance("Kategorien", "categories"), 2);
     }
 
     #[test]

@@ -329,11 +329,29 @@ pub(crate) fn compile_glob(pattern: &str) -> Result<Glob, globset::Error> {
     GlobBuilder::new(pattern).literal_separator(true).build()
 }
 
+/// The working directory, read once: frontlint never changes it, and asking the kernel for
+/// every file of a big site showed up in profiles.
+fn current_dir() -> Option<&'static Path> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
+}
+
 /// An absolute, lexically normalised path (`.` and `..` removed) without resolving symlinks:
 /// paths in output stay as the user gave them, and `..` does not confuse root detection.
 pub fn absolute(path: &Path) -> PathBuf {
     use std::path::Component;
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let normalised = |p: &Path| {
+        p.components()
+            .all(|c| !matches!(c, Component::CurDir | Component::ParentDir))
+    };
+    // Called for every file of a site: skip the work (and `getcwd`) when there is none.
+    if path.is_absolute() && normalised(path) {
+        return path.to_path_buf();
+    }
+    let absolute = match current_dir() {
+        Some(cwd) if path.is_relative() => cwd.join(path),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    };
     let mut normal = PathBuf::new();
     for component in absolute.components() {
         match component {

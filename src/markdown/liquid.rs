@@ -105,21 +105,29 @@ pub fn mask(body: &str) -> Masked {
         fill(&mut out, found..end, byte);
         pos = end;
     }
-    // Only ASCII bytes were written over whole tags, which start and end with ASCII.
-    let text = String::from_utf8(out).expect("masking keeps UTF-8 valid");
+    // Most pages have no Liquid: keep the body as it is, with no second UTF-8 check.
+    let text = if out == b {
+        body.to_owned()
+    } else {
+        // Only ASCII bytes were written over whole tags, which start and end with ASCII.
+        String::from_utf8(out).expect("masking keeps UTF-8 valid")
+    };
     Masked { text, blocks }
 }
 
 fn memchr_brace(b: &[u8], from: usize) -> Option<usize> {
-    (from..b.len().saturating_sub(1))
-        .find(|&i| b[i] == b'{' && (b[i + 1] == b'{' || b[i + 1] == b'%'))
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b'{', b.get(at..)?).map(|i| i + at) {
+        if matches!(b.get(i + 1), Some(b'{' | b'%')) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    memchr::memmem::find(b.get(from..)?, needle).map(|p| p + from)
 }
 
 /// The tag name in `{%- name args -%}`'s inside.

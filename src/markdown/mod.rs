@@ -74,6 +74,16 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
     let mut trailing = Vec::with_capacity(blocks.contexts.len());
     let mut steps = 0;
     for context in &blocks.contexts {
+        // Every link, IAL and broken link starts at a `[`, `<` or `{`: a context without one
+        // (most paragraphs of prose) has nothing to report, so skip building its text.
+        if !context.lines.iter().any(|line| {
+            masked.text.as_bytes()[line.start..line.end]
+                .iter()
+                .any(|b| matches!(b, b'[' | b'<' | b'{'))
+        }) {
+            trailing.push(None);
+            continue;
+        }
         let text = text::SpanText::build(&masked.text, body, &context.lines, &context.drop);
         if text.text.is_empty() {
             trailing.push(None);

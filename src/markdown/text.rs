@@ -105,18 +105,24 @@ impl SpanText {
                 text.extend(std::iter::repeat_n(b' ', line.pad));
                 orig.extend(std::iter::repeat_n(b' ', line.pad));
             }
-            let mut run_open = false;
-            for p in line.start..line.end {
+            // Copy the line run by run: a run ends at removed Liquid or a dropped byte.
+            let mut p = line.start;
+            while p < line.end {
                 if mb[p] == REMOVED || drop.contains(&p) {
-                    run_open = false;
+                    p += 1;
                     continue;
                 }
-                if !run_open {
-                    st.push_segment(text.len(), p, true);
-                    run_open = true;
-                }
-                text.push(mb[p]);
-                orig.push(ob[p]);
+                let limit = drop
+                    .iter()
+                    .copied()
+                    .filter(|&d| d > p && d < line.end)
+                    .min()
+                    .unwrap_or(line.end);
+                let end = memchr::memchr(REMOVED, &mb[p..limit]).map_or(limit, |i| p + i);
+                st.push_segment(text.len(), p, true);
+                text.extend_from_slice(&mb[p..end]);
+                orig.extend_from_slice(&ob[p..end]);
+                p = end;
             }
         }
         let is_ws = |c: &u8| super::chars::is_space_byte(*c) || *c == 0;
@@ -199,7 +205,7 @@ impl NextFinder {
         }
         let found = hay
             .get(from..)
-            .and_then(|tail| tail.windows(needle.len()).position(|w| w == needle))
+            .and_then(|tail| memchr::memmem::find(tail, needle))
             .map(|p| p + from);
         match self.cache.iter_mut().find(|(n, _, _)| n == needle) {
             Some(slot) => *slot = (needle.to_vec(), from, found),

@@ -106,3 +106,52 @@ fn default_titles() {
     assert_eq!(titleize_slug("a--b-"), "A  B");
     assert_eq!(titleize_slug("-a"), " A");
 }
+
+#[test]
+fn dated_name_matcher_agrees_with_jekylls_regex() {
+    // The regex as Jekyll's Ruby reads it (`\d` is ASCII there), on every name built from
+    // these pieces.
+    let regex =
+        regex::Regex::new(r"\A([0-9]{2,4})-([0-9]{1,2})-([0-9]{1,2})-([^/]*)(\.[^./]+)\z").unwrap();
+    let heads = ["", "2", "20", "202", "2022", "20220", "٢٠٢٢"];
+    let mids = ["", "1", "01", "001", "x"];
+    let tails = [
+        "",
+        "-",
+        "-a.md",
+        "-.md",
+        "-a.",
+        "-a..md",
+        "-a.b.c",
+        "-é.markdown",
+        "a.md",
+        "-a",
+    ];
+    let mut checked = 0;
+    for year in heads {
+        for month in mids {
+            for day in mids {
+                for tail in tails {
+                    let name = format!("{year}-{month}-{day}{tail}");
+                    let ours = match_dated_filename(&name)
+                        .map(|d| (d.year, d.month, d.day, d.slug, d.ext, d.date.len()));
+                    let theirs = regex.captures(&name).map(|c| {
+                        let year = c.get(1).unwrap().as_str();
+                        let (month, day) = (c.get(2).unwrap().as_str(), c.get(3).unwrap().as_str());
+                        (
+                            year,
+                            month,
+                            day,
+                            c.get(4).unwrap().as_str().trim_end_matches('.'),
+                            c.get(5).unwrap().as_str(),
+                            year.len() + month.len() + day.len() + 2,
+                        )
+                    });
+                    assert_eq!(ours, theirs, "{name}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 7 * 5 * 5 * 10);
+}
