@@ -58,6 +58,11 @@ pub struct CheckArgs {
     /// which names files itself).
     #[arg(long)]
     pub force_exclude: bool,
+
+    /// Neither read nor write `.frontlint_cache/`, where a run that names a few files of a
+    /// site keeps what duplicate-URL rules need from the site's other files.
+    #[arg(long)]
+    pub no_cache: bool,
     /// Report only diagnostics that are not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,

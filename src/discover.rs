@@ -102,29 +102,60 @@ pub fn discover_with(
     Ok(targets)
 }
 
-/// Every file under `path` that the config includes, as targets.
+/// Every file under `path` that the config includes, as targets, in no particular order
+/// (callers sort). The walk runs on every core: a big site's folders hold tens of thousands
+/// of files.
 fn walk_folder(path: &Path, config: &Arc<Config>, targets: &mut Vec<Target>) {
     let walk_config = config.clone();
     let walker = ignore::WalkBuilder::new(path)
         .require_git(false)
         .follow_links(false)
-        .sort_by_file_path(|a, b| a.cmp(b))
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             !(is_dir
                 && entry.depth() > 0
                 && walk_config.is_excluded(&site_path(&walk_config, entry.path())))
         })
-        .build();
-    for entry in walker.flatten() {
-        if entry.file_type().is_some_and(|t| t.is_dir()) {
-            continue;
-        }
-        let file = entry.path();
-        if config.is_included(&site_path(config, file)) {
-            targets.push(target(file, config));
-        }
-    }
+        .build_parallel();
+    let base = site_path(config, path);
+    // Site paths below the walked folder are its own plus the entry's relative path: no
+    // normalising of every file's absolute path.
+    let simple = !base.starts_with("..") && !Path::new(&base).is_absolute();
+    let found = std::sync::Mutex::new(Vec::new());
+    walker.run(|| {
+        let (found, base) = (&found, &base);
+        Box::new(move |entry| {
+            let Ok(entry) = entry else {
+                return ignore::WalkState::Continue;
+            };
+            if entry.file_type().is_some_and(|t| t.is_dir()) {
+                return ignore::WalkState::Continue;
+            }
+            let file = entry.path();
+            let relative = file.strip_prefix(path).ok().and_then(Path::to_str);
+            let site_path = match relative {
+                Some(relative) if simple && !relative.contains('\\') && !relative.is_empty() => {
+                    match base.as_str() {
+                        "" => relative.to_owned(),
+                        base => format!("{base}/{relative}"),
+                    }
+                }
+                _ => site_path(config, file),
+            };
+            if config.is_included(&site_path) {
+                let target = Target {
+                    path: file.to_path_buf(),
+                    display: display_path(file),
+                    site_path,
+                    config: config.clone(),
+                    reported: true,
+                };
+                found.lock().unwrap_or_else(|e| e.into_inner()).push(target);
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    targets.append(&mut found.into_inner().unwrap_or_else(|e| e.into_inner()));
 }
 
 pub fn target(path: &Path, config: &Arc<Config>) -> Target {
@@ -161,8 +192,16 @@ pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf]) {
     if sites.is_empty() {
         return;
     }
-    let named: std::collections::HashSet<PathBuf> =
-        targets.iter().map(|t| config::absolute(&t.path)).collect();
+    // Site paths are relative to the config's root, so within one config they name a file.
+    let mut named: std::collections::HashMap<usize, std::collections::HashSet<String>> =
+        std::collections::HashMap::new();
+    for target in targets.iter() {
+        let key = Arc::as_ptr(&target.config) as usize;
+        named
+            .entry(key)
+            .or_default()
+            .insert(target.site_path.clone());
+    }
     let cwd = std::env::current_dir().map(|d| config::absolute(&d)).ok();
     for config in sites {
         // Shown like the named files: relative to the working folder when inside it.
@@ -176,12 +215,15 @@ pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf]) {
         };
         let mut context = Vec::new();
         walk_folder(&root, &config, &mut context);
-        for mut target in context {
-            if !named.contains(&config::absolute(&target.path)) {
-                target.reported = false;
-                targets.push(target);
-            }
+        let key = Arc::as_ptr(&config) as usize;
+        if let Some(named) = named.get(&key) {
+            context.retain(|target| !named.contains(&target.site_path));
         }
+        context.sort_by(|a, b| a.display.cmp(&b.display));
+        for target in &mut context {
+            target.reported = false;
+        }
+        targets.append(&mut context);
     }
 }
 

@@ -38,6 +38,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             // Fingerprints (baselines) need the offending text.
             keep_sources: uses_baseline || (!args.statistics && format.needs_sources()),
             fix: fix_request(args),
+            cache: !args.no_cache,
         },
     );
     let cwd = std::env::current_dir().ok();

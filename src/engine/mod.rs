@@ -20,6 +20,7 @@ use crate::rename_file::rename_no_clobber;
 use crate::rule::Context;
 use crate::rules::unused_suppression;
 use crate::site::DocFacts;
+use crate::site::cache::{SiteCache, Stamp};
 use crate::site::index::IndexedDoc;
 use crate::source::Source;
 use crate::suppress::Suppressions;
@@ -92,6 +93,8 @@ pub struct RunOptions {
     pub keep_sources: bool,
     /// Apply fixes (`--fix`) or show them (`--diff`).
     pub fix: Option<FixRequest>,
+    /// Read and write the site index cache (`site::cache`) for site-wide rules.
+    pub cache: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -106,6 +109,8 @@ struct Linted {
     report: Option<FileReport>,
     fix: Option<FileFix>,
     doc: IndexedDoc,
+    /// The file's size and time as read, when its summary may be cached.
+    stamp: Option<Stamp>,
     /// Only for files with suppression comments (rare): site-wide diagnostics may still be
     /// suppressed, and unused comments are reported once everything is known.
     suppressions: Option<(Suppressions, Source)>,
@@ -114,13 +119,21 @@ struct Linted {
 /// Lint every target in parallel, then run the site-wide rules once per site.
 pub fn run(targets: &[Target], options: RunOptions) -> Report {
     let started = Instant::now();
+    let caches = if options.cache {
+        load_caches(targets)
+    } else {
+        HashMap::new()
+    };
     let linted: Vec<Linted> = targets
         .par_iter()
         .map(|target| match target.reported {
-            true => lint_target(target, options),
-            false => consult_target(target),
+            true => lint_target(target, options, &caches),
+            false => consult_target(target, caches.get(&config_key(&target.config))),
         })
         .collect();
+    if options.cache {
+        store_caches(targets, &linted, caches);
+    }
     let mut files = Vec::new();
     let mut fixes = Vec::new();
     let mut docs = Vec::with_capacity(linted.len());
@@ -164,20 +177,73 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
 }
 
 /// A file only consulted by site-wide rules: its summary, no rules, no report.
-fn consult_target(target: &Target) -> Linted {
-    let post = read_post(target);
-    let facts = facts_for(&post, &target.config);
+fn consult_target(target: &Target, cache: Option<&SiteCache>) -> Linted {
+    let stamp = cache.and_then(|_| Stamp::of(&target.path));
+    let cached = cache.zip(stamp).and_then(|(cache, stamp)| {
+        cache.get(&target.site_path, stamp, &target.display, &target.path)
+    });
+    let (doc, stamp) = match cached {
+        Some(doc) => (doc, stamp),
+        None => {
+            let post = read_post(target);
+            let facts = facts_for(&post, &target.config);
+            let stamp = stamp.filter(|_| !facts.depends_on_the_clock());
+            (
+                IndexedDoc::new(&post, &facts, target.path.clone(), false),
+                stamp,
+            )
+        }
+    };
     Linted {
         report: None,
         fix: None,
-        doc: IndexedDoc::new(&post, &facts, target.path.clone(), false),
+        doc,
+        stamp,
         suppressions: None,
+    }
+}
+
+/// Caches are keyed by the config a target uses (one per site).
+fn config_key(config: &Arc<Config>) -> usize {
+    Arc::as_ptr(config) as usize
+}
+
+/// The caches of the sites whose files are only consulted: a run that names a few files of
+/// a site (pre-commit). A run over the whole site reads every file anyway, and CI runs on the
+/// whole site should leave no cache in the checkout.
+fn load_caches(targets: &[Target]) -> HashMap<usize, SiteCache> {
+    let mut caches = HashMap::new();
+    for target in targets.iter().filter(|t| !t.reported) {
+        caches
+            .entry(config_key(&target.config))
+            .or_insert_with(|| SiteCache::load(&target.config));
+    }
+    caches
+}
+
+/// Writes back the caches loaded: such a run has seen every file of the site (the files it
+/// was given and the ones it consulted).
+fn store_caches(targets: &[Target], linted: &[Linted], caches: HashMap<usize, SiteCache>) {
+    let mut sites: HashMap<usize, Vec<(&str, Stamp, &IndexedDoc)>> = HashMap::new();
+    for (target, linted) in targets.iter().zip(linted) {
+        if let Some(stamp) = linted.stamp {
+            let docs = sites.entry(config_key(&target.config)).or_default();
+            docs.push((target.site_path.as_str(), stamp, &linted.doc));
+        }
+    }
+    for (key, cache) in caches {
+        cache.store(sites.remove(&key).unwrap_or_default());
     }
 }
 
 /// Lint one file, fixing it first when asked. A file whose bytes are not exactly its text
 /// (invalid UTF-8, UTF-16) is never fixed.
-fn lint_target(target: &Target, options: RunOptions) -> Linted {
+fn lint_target(target: &Target, options: RunOptions, caches: &HashMap<usize, SiteCache>) -> Linted {
+    // Taken before reading: a change made while the file is read shows as a new stamp.
+    let stamp = caches
+        .contains_key(&config_key(&target.config))
+        .then(|| Stamp::of(&target.path))
+        .flatten();
     let mut post = read_post(target);
     let mut fix = None;
     let mut file = target.path.clone();
@@ -190,6 +256,8 @@ fn lint_target(target: &Target, options: RunOptions) -> Linted {
         fix = file_fix;
     }
     let facts = facts_for(&post, &target.config);
+    // With fixes the summary is of the fixed text, not of the file as stamped: not cached.
+    let stamp = stamp.filter(|_| options.fix.is_none() && !facts.depends_on_the_clock());
     let mut diagnostics = check_post(&post, &target.config, &facts);
     let mut suppressions = Suppressions::parse(&post);
     suppressions.filter(&mut diagnostics);
@@ -204,6 +272,7 @@ fn lint_target(target: &Target, options: RunOptions) -> Linted {
         report,
         fix,
         doc,
+        stamp,
         suppressions,
     }
 }

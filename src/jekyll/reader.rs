@@ -25,7 +25,7 @@ pub enum SourceRole {
     Ignored(IgnoreReason),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum IgnoreReason {
     /// A directory or file name starting with `_`, `.`, `#` or `~` (that is not a collection
     /// or a `_posts`/`_drafts` directory), e.g. `_includes/`, `_about-us/` without a

@@ -20,7 +20,7 @@ use super::Site;
 use super::front_matter::{self, ReadFrontMatter};
 
 /// The kind of file Jekyll sees.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DocKind {
     /// In `_posts/` (whether or not its name lets Jekyll read it).
     Post,
@@ -145,6 +145,12 @@ impl DocFacts {
             Outcome::Built(built) => Some(built),
             _ => None,
         }
+    }
+
+    /// Left out only because it is dated after the build: the next build may write it.
+    pub fn depends_on_the_clock(&self) -> bool {
+        self.built()
+            .is_some_and(|built| built.not_written == Some(NotWritten::Future))
     }
 
     /// Is `key` given to this file by `_config.yml` defaults (or, for `layout`, a plugin)?

@@ -18,7 +18,7 @@ use super::Site;
 use super::facts::{DocFacts, DocKind, Outcome};
 
 /// A byte range in a file with its positions (1-based lines, character columns).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
     pub range: Range<usize>,
     pub start: Position,

@@ -5,6 +5,7 @@
 //!
 //! `crate::jekyll` holds the pure model; this module connects it to files, configs and posts.
 
+pub mod cache;
 pub mod facts;
 pub mod front_matter;
 pub mod index;

@@ -1,0 +1,377 @@
+//! The site index cache: what the site-wide rules need from each file (its [`IndexedDoc`]),
+//! kept between runs in `<config root>/.frontlint_cache/`.
+//!
+//! A pre-commit run names a few files, but duplicate-URL rules must compare them with every
+//! other file of the site. Without the cache that means reading and parsing the whole site on
+//! every commit; with it, only the files whose size or modification time changed since the
+//! last run. Like ruff's `.ruff_cache`, the folder holds its own `.gitignore`.
+//!
+//! An entry is trusted only when the file's size and modification time (nanoseconds) are
+//! unchanged and the site's settings are the same (a fingerprint of the site model and the
+//! frontlint version). Two things are never cached: a file modified in the last seconds before
+//! the cache is written (a later edit within the clock's resolution would look unchanged —
+//! git's "racy" entries) and a post left out only because it is dated in the future (time
+//! alone changes that).
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::atomic_write::write_atomically;
+use crate::config::Config;
+
+use super::facts::DocKind;
+use super::index::{Anchor, IndexedDoc};
+
+/// The folder, under the config's root.
+pub const CACHE_DIR: &str = ".frontlint_cache";
+const FILE_NAME: &str = "site-index-v1";
+/// Files modified this recently are not cached (see the module docs).
+const RACY: Duration = Duration::from_secs(2);
+
+/// A file's size and modification time: an entry is valid while both are unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    size: u64,
+    modified_ns: u128,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        let modified = metadata.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            size: metadata.len(),
+            modified_ns: modified.as_nanos(),
+        })
+    }
+
+    fn is_racy(&self, now: SystemTime) -> bool {
+        let now = now.duration_since(UNIX_EPOCH).unwrap_or_default();
+        self.modified_ns + RACY.as_nanos() > now.as_nanos()
+    }
+}
+
+/// What is kept of an [`IndexedDoc`]: everything but how this run names the file.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    stamp: Stamp,
+    source_path: Option<String>,
+    kind: DocKind,
+    group: Option<String>,
+    url: Option<String>,
+    output_path: Option<String>,
+    written: bool,
+    permalink: Option<Anchor>,
+    head: Anchor,
+}
+
+/// One site's cache as loaded, and what this run learnt.
+#[derive(Debug)]
+pub struct SiteCache {
+    file: PathBuf,
+    fingerprint: u64,
+    loaded: HashMap<String, Entry>,
+}
+
+impl SiteCache {
+    /// The cache of `config`'s site; empty when missing, unreadable or made for other settings.
+    pub fn load(config: &Config) -> SiteCache {
+        let file = config.root.join(CACHE_DIR).join(FILE_NAME);
+        let fingerprint = fingerprint(config);
+        let loaded = std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|text| parse(&text, fingerprint))
+            .unwrap_or_default();
+        SiteCache {
+            file,
+            fingerprint,
+            loaded,
+        }
+    }
+
+    /// The cached summary of the file at `site_path`, if the file has not changed since.
+    pub fn get(
+        &self,
+        site_path: &str,
+        stamp: Stamp,
+        path: &str,
+        file: &Path,
+    ) -> Option<IndexedDoc> {
+        let entry = self.loaded.get(site_path).filter(|e| e.stamp == stamp)?;
+        Some(IndexedDoc {
+            path: path.into(),
+            file: file.to_path_buf(),
+            source_path: entry.source_path.clone(),
+            reported: false,
+            kind: entry.kind.clone(),
+            group: entry.group.clone(),
+            url: entry.url.clone(),
+            output_path: entry.output_path.clone(),
+            written: entry.written,
+            permalink: entry.permalink.clone(),
+            head: entry.head.clone(),
+        })
+    }
+
+    /// Replaces the cache with this run's summaries (`(site path, stamp, doc)` of every file
+    /// of the site that may be cached). Failing to write is not an error: the cache only
+    /// saves time.
+    pub fn store<'a>(self, docs: impl IntoIterator<Item = (&'a str, Stamp, &'a IndexedDoc)>) {
+        let now = SystemTime::now();
+        let docs: Vec<_> = docs
+            .into_iter()
+            .filter(|(_, stamp, _)| !stamp.is_racy(now))
+            .collect();
+        // The usual pre-commit run changes nothing: compare before building anything.
+        let unchanged = docs.len() == self.loaded.len()
+            && docs.iter().all(|(site_path, stamp, doc)| {
+                self.loaded
+                    .get(*site_path)
+                    .is_some_and(|e| e.stamp == *stamp && e.describes(doc))
+            });
+        if unchanged {
+            return;
+        }
+        let entries: HashMap<String, Entry> = docs
+            .into_iter()
+            .map(|(site_path, stamp, doc)| (site_path.to_owned(), entry(stamp, doc)))
+            .collect();
+        let Some(dir) = self.file.parent() else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let ignore = dir.join(".gitignore");
+        if !ignore.exists() {
+            let _ = std::fs::write(
+                ignore,
+                "# Created by frontlint: a cache, never commit it.\n*\n",
+            );
+        }
+        let text = format_cache(self.fingerprint, &entries);
+        let _ = write_atomically(&self.file, |out| out.write_all(text.as_bytes()));
+    }
+}
+
+impl Entry {
+    fn describes(&self, doc: &IndexedDoc) -> bool {
+        self.source_path == doc.source_path
+            && self.kind == doc.kind
+            && self.group == doc.group
+            && self.url == doc.url
+            && self.output_path == doc.output_path
+            && self.written == doc.written
+            && self.permalink == doc.permalink
+            && self.head == doc.head
+    }
+}
+
+fn entry(stamp: Stamp, doc: &IndexedDoc) -> Entry {
+    Entry {
+        stamp,
+        source_path: doc.source_path.clone(),
+        kind: doc.kind.clone(),
+        group: doc.group.clone(),
+        url: doc.url.clone(),
+        output_path: doc.output_path.clone(),
+        written: doc.written,
+        permalink: doc.permalink.clone(),
+        head: doc.head.clone(),
+    }
+}
+
+/// Everything besides a file's own bytes that its summary depends on.
+fn fingerprint(config: &Config) -> u64 {
+    let site = &config.site;
+    let mut hasher = DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    config.root.hash(&mut hasher);
+    site.root.hash(&mut hasher);
+    format!("{:?}", site.config).hash(&mut hasher);
+    format!("{:?}", site.zone).hash(&mut hasher);
+    site.time_zone.iana_name().hash(&mut hasher);
+    site.default_layout_plugin.hash(&mut hasher);
+    // A date written without a year takes the build's year.
+    site.time_zone
+        .to_datetime(site.build_time)
+        .year()
+        .hash(&mut hasher);
+    hasher.finish()
+}
+
+// The file: a header line `frontlint-site-index <fingerprint>`, then one line per file with
+// tab-separated fields (see `format_entry`); an absent string is `-`. Tab-separated lines
+// parse several times faster than JSON, which matters for 20,000 entries; a name or URL
+// holding a tab, a line break or a lone `-` is simply not cached.
+
+const HEADER: &str = "frontlint-site-index";
+
+fn format_cache(fingerprint: u64, entries: &HashMap<String, Entry>) -> String {
+    let mut text = format!("{HEADER} {fingerprint}\n");
+    let mut keys: Vec<&String> = entries.keys().collect();
+    keys.sort();
+    for key in keys {
+        if let Some(line) = format_entry(key, &entries[key]) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn format_entry(site_path: &str, e: &Entry) -> Option<String> {
+    let strings = [
+        Some(site_path),
+        e.source_path.as_deref(),
+        e.group.as_deref(),
+        e.url.as_deref(),
+        e.output_path.as_deref(),
+    ];
+    if strings
+        .iter()
+        .flatten()
+        .any(|s| *s == "-" || s.contains(['\t', '\n', '\r']))
+    {
+        return None;
+    }
+    let text = |s: Option<&str>| s.unwrap_or("-").to_owned();
+    let anchor = |a: &Anchor| {
+        format!(
+            "{} {} {} {} {} {}",
+            a.range.start, a.range.end, a.start.line, a.start.column, a.end.line, a.end.column
+        )
+    };
+    let fields = [
+        site_path.to_owned(),
+        e.stamp.size.to_string(),
+        e.stamp.modified_ns.to_string(),
+        serde_json::to_string(&e.kind).ok()?,
+        text(e.source_path.as_deref()),
+        text(e.group.as_deref()),
+        text(e.url.as_deref()),
+        text(e.output_path.as_deref()),
+        u8::from(e.written).to_string(),
+        e.permalink.as_ref().map_or_else(|| "-".to_owned(), anchor),
+        anchor(&e.head),
+    ];
+    Some(fields.join("\t"))
+}
+
+/// The entries, if the text is a cache for `fingerprint`; `None` on anything unexpected.
+fn parse(text: &str, fingerprint: u64) -> Option<HashMap<String, Entry>> {
+    let mut lines = text.lines();
+    let header = lines.next()?.strip_prefix(HEADER)?.trim();
+    if header.parse::<u64>().ok()? != fingerprint {
+        return None;
+    }
+    lines.map(parse_entry).collect()
+}
+
+fn parse_entry(line: &str) -> Option<(String, Entry)> {
+    let mut fields = line.split('\t');
+    let mut next = || fields.next();
+    let text = |s: &str| (s != "-").then(|| s.to_owned());
+    let anchor = |s: &str| -> Option<Anchor> {
+        let mut n = s.split(' ').map(|n| n.parse::<usize>().ok());
+        let mut take = || n.next().flatten();
+        let range = take()?..take()?;
+        let start = crate::source::Position {
+            line: take()?,
+            column: take()?,
+        };
+        let end = crate::source::Position {
+            line: take()?,
+            column: take()?,
+        };
+        Some(Anchor { range, start, end })
+    };
+    let site_path = next()?.to_owned();
+    let stamp = Stamp {
+        size: next()?.parse().ok()?,
+        modified_ns: next()?.parse().ok()?,
+    };
+    let kind = serde_json::from_str(next()?).ok()?;
+    let source_path = text(next()?);
+    let group = text(next()?);
+    let url = text(next()?);
+    let output_path = text(next()?);
+    let written = next()? == "1";
+    let permalink = match next()? {
+        "-" => None,
+        value => Some(anchor(value)?),
+    };
+    let head = anchor(next()?)?;
+    let entry = Entry {
+        stamp,
+        source_path,
+        kind,
+        group,
+        url,
+        output_path,
+        written,
+        permalink,
+        head,
+    };
+    Some((site_path, entry))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Position;
+
+    fn anchor(start: usize, end: usize) -> Anchor {
+        Anchor {
+            range: start..end,
+            start: Position { line: 2, column: 3 },
+            end: Position { line: 2, column: 9 },
+        }
+    }
+
+    fn sample(url: &str) -> Entry {
+        Entry {
+            stamp: Stamp {
+                size: 42,
+                modified_ns: 1_700_000_000_123_456_789,
+            },
+            source_path: Some("_about-us/team é.md".to_owned()),
+            kind: DocKind::Document {
+                label: "about-us".to_owned(),
+            },
+            group: None,
+            url: Some(url.to_owned()),
+            output_path: Some("about/team.html".to_owned()),
+            written: false,
+            permalink: Some(anchor(10, 20)),
+            head: anchor(0, 3),
+        }
+    }
+
+    #[test]
+    fn entries_survive_the_file_format() {
+        let mut entries = HashMap::new();
+        entries.insert("a.md".to_owned(), sample("/about/team 1/"));
+        let mut plain = sample("/b/");
+        plain.permalink = None;
+        plain.source_path = None;
+        plain.written = true;
+        entries.insert("b.md".to_owned(), plain);
+        let text = format_cache(7, &entries);
+        assert_eq!(parse(&text, 7), Some(entries));
+        // Another fingerprint: not ours.
+        assert_eq!(parse(&text, 8), None);
+    }
+
+    #[test]
+    fn strings_the_format_cannot_hold_are_left_out() {
+        let mut entries = HashMap::new();
+        entries.insert("tab.md".to_owned(), sample("/a\tb/"));
+        entries.insert("dash.md".to_owned(), sample("-"));
+        entries.insert("line\n.md".to_owned(), sample("/ok/"));
+        let text = format_cache(1, &entries);
+        assert_eq!(parse(&text, 1), Some(HashMap::new()), "{text}");
+    }
+}
