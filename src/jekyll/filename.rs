@@ -12,11 +12,12 @@ use regex::Regex;
 /// can only stop at the start or after the *last* `/`, so the rule applies to the basename.
 /// Near misses, to say *why* a dated-looking name was skipped.
 static DAY_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A\d{1,2}-\d{1,2}-\d{4}\b").expect("regex"));
-static DATE_WITHOUT_DASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A\d{2,4}-\d{1,2}-\d{1,2}(?:[^-\d]|\z)").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)\A[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}\b").expect("regex"));
+static DATE_WITHOUT_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A[0-9]{2,4}-[0-9]{1,2}-[0-9]{1,2}(?:[^-0-9]|\z)").expect("regex")
+});
 static OTHER_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A\d{4}[_./ ]\d{1,2}[_./ ]\d{1,2}").expect("regex"));
+    LazyLock::new(|| Regex::new(r"\A[0-9]{4}[_./ ][0-9]{1,2}[_./ ][0-9]{1,2}").expect("regex"));
 
 /// The parts of a post filename that matched `DATE_FILENAME_MATCHER`.
 #[derive(Debug, Clone, PartialEq, Eq)]

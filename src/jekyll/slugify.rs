@@ -69,25 +69,43 @@ pub fn transliterate(text: &str) -> Cow<'_, str> {
 
 /// `Utils.slugify(string, mode:, cased:)`.
 pub fn slugify(text: &str, mode: SlugMode, cased: bool) -> String {
-    let pattern: &Regex = match mode {
-        SlugMode::None => {
-            return if cased {
-                text.to_string()
-            } else {
-                ruby_downcase(text)
-            };
+    if mode == SlugMode::None {
+        return if cased {
+            text.to_string()
+        } else {
+            ruby_downcase(text)
+        };
+    }
+    // A function, not a value: dereferencing a `LazyLock` compiles its regex.
+    let pattern = || -> &'static Regex {
+        match mode {
+            SlugMode::Raw => &RAW,
+            SlugMode::Default | SlugMode::Latin | SlugMode::None => &DEFAULT,
+            SlugMode::Pretty => &PRETTY,
+            SlugMode::Ascii => &ASCII,
         }
-        SlugMode::Raw => &RAW,
-        SlugMode::Default | SlugMode::Latin => &DEFAULT,
-        SlugMode::Pretty => &PRETTY,
-        SlugMode::Ascii => &ASCII,
     };
     let source = if mode == SlugMode::Latin {
         transliterate(text)
     } else {
         Cow::Borrowed(text)
     };
-    let replaced = pattern.replace_all(&source, "-");
+    // ASCII text (most titles and file names) needs none of the Unicode classes, which cost
+    // milliseconds to compile: replace the runs by hand.
+    let ascii_keep: Option<fn(char) -> bool> = match mode {
+        _ if !source.is_ascii() => None,
+        SlugMode::Default | SlugMode::Latin | SlugMode::Ascii => {
+            Some(|c: char| c.is_ascii_alphanumeric())
+        }
+        SlugMode::Pretty => {
+            Some(|c: char| c.is_ascii_alphanumeric() || "._~!$&'()+,;=@".contains(c))
+        }
+        SlugMode::Raw | SlugMode::None => None,
+    };
+    let replaced = match ascii_keep {
+        Some(keep) => Cow::Owned(replace_runs(&source, keep)),
+        None => pattern().replace_all(&source, "-"),
+    };
     // `slug.gsub!(%r!^-|-$!i, "")`: one hyphen off each end (no newline is left by now,
     // so the line anchors are the string's ends).
     let mut slug: &str = &replaced;
@@ -102,6 +120,22 @@ pub fn slugify(text: &str, mode: SlugMode, cased: bool) -> String {
     } else {
         ruby_downcase(slug)
     }
+}
+
+/// Every run of characters that `keep` refuses becomes one `-`.
+fn replace_runs(text: &str, keep: fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_run = false;
+    for c in text.chars() {
+        if keep(c) {
+            out.push(c);
+            in_run = false;
+        } else if !in_run {
+            out.push('-');
+            in_run = true;
+        }
+    }
+    out
 }
 
 /// Ruby's `String#downcase` (full Unicode mapping). Unlike Rust's `to_lowercase`, Ruby has no

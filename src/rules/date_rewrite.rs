@@ -15,19 +15,21 @@ use crate::site::{Site, ZoneSetting};
 
 /// The date inside a written value (`2022-07-04`, `2022-7-4`).
 static DATE_PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})-(\d{1,2})-(\d{1,2})").expect("regex"));
+    LazyLock::new(|| Regex::new(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})").expect("regex"));
 
 /// What may follow the date: the time, then a zone (`Z`, `UTC`, `+08:00`, `-0500`).
 static TIME_AND_ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:([ \t]*)(Z|UTC|GMT|[-+]\d{1,2}(:?)\d{2}|[-+]\d{1,2}))?",
+        r"^(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?(?:([ \t]*)(Z|UTC|GMT|[-+][0-9]{1,2}(:?)[0-9]{2}|[-+][0-9]{1,2}))?",
     )
     .expect("regex")
 });
 
 /// A date alone, as text (`"2022-07-04"`): Ruby reads it as local midnight in any zone.
-static DATE_ONLY_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\d{4}-\d{1,2}-\d{1,2}\s*$").expect("regex"));
+static DATE_ONLY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\t\n\x0B\x0C\r ]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[\t\n\x0B\x0C\r ]*$")
+        .expect("regex")
+});
 
 /// Does the day of this value depend on nothing but the site? Without a `timezone` in
 /// _config.yml Jekyll uses the build machine's zone, so only a date without a time has a

@@ -15,11 +15,15 @@ use crate::jekyll::ruby_time::ZoneUse;
 use crate::rule::{Context, Rule};
 
 /// `04/07/2022`, `4.7.22`: day and month in an order only the writer knows.
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b").expect("regex"));
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\t\n\x0B\x0C\r ]*([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{2,4})(?-u:\b)")
+        .expect("regex")
+});
 /// An offset written at the end (`-0800`, `+08:00`, `Z`), which Ruby may not get to.
-static TRAILING_OFFSET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s([+-]\d{1,2}(?::?\d{2})?|Z|UTC|GMT)\s*$").expect("regex"));
+static TRAILING_OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\t\n\x0B\x0C\r ]([+-][0-9]{1,2}(?::?[0-9]{2})?|Z|UTC|GMT)[\t\n\x0B\x0C\r ]*$")
+        .expect("regex")
+});
 
 const HELP: &str = "write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM:SS +08:00 with a time";
 

@@ -25,13 +25,14 @@ use crate::site::facts::Outcome;
 
 /// `15-08-2019` at the start of a name: two numbers, then a four-digit year.
 static DAY_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A(\d{1,2})-(\d{1,2})-(\d{4})-").expect("regex"));
+    LazyLock::new(|| Regex::new(r"\A([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})-").expect("regex"));
 /// `2022_01_05`, `2022.01.05`, `2022 01 05` at the start of a name.
-static OTHER_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A(\d{4})([_. ])(\d{1,2})([_. ])(\d{1,2})").expect("regex"));
+static OTHER_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A([0-9]{4})([_. ])([0-9]{1,2})([_. ])([0-9]{1,2})").expect("regex")
+});
 /// `2022-01-05` at the start of a name, not followed by `-`.
 static DASHED_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A(\d{4})-(\d{1,2})-(\d{1,2})").expect("regex"));
+    LazyLock::new(|| Regex::new(r"\A([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})").expect("regex"));
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -24,7 +24,7 @@ use crate::rule::{Context, Rule};
 
 /// `/2022/07/04/` or `2022-07-04`, not inside a longer number.
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])((\d{4})/(\d{1,2})/(\d{1,2})|(\d{4})-(\d{1,2})-(\d{1,2}))(?:[^0-9]|$)")
+    Regex::new(r"(?:^|[^0-9])(([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2}))(?:[^0-9]|$)")
         .expect("regex")
 });
 

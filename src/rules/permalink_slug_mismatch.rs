@@ -19,8 +19,9 @@ use crate::jekyll::slugify::{SlugMode, slugify};
 use crate::rule::{Context, Rule};
 
 /// A date (or the DDMMYY of press release numbers) at the start of a URL segment.
-static LEADING_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{6}|\d{8})-").expect("regex"));
+static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{6}|[0-9]{8})-").expect("regex")
+});
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

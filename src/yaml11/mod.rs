@@ -154,8 +154,21 @@ fn regex(pattern: &str) -> Regex {
 /// tokenize, first check: "a String type, being careful not to get caught by
 /// hash keys, hex values, and special floats":
 /// `/^[^\d.:-]?[[:alpha:]_\s!@#$%\^&*(){}<>|\/\\~;=]+/` (a prefix match).
-static STRING_LIKE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^[^0-9.:\-]?[\p{Alphabetic}_ \t\n\x0B\x0C\r!@#$%^&*(){}<>|/\\~;=]+"));
+/// By hand rather than as a regex: the Unicode class costs milliseconds to compile, and a
+/// one-file run (pre-commit, an editor) would pay them every time.
+fn string_like(text: &str) -> bool {
+    // `[[:alpha:]]` is Unicode's Alphabetic property, as `char::is_alphabetic`.
+    let in_class =
+        |c: char| c.is_alphabetic() || "_ \t\n\x0B\x0C\r!@#$%^&*(){}<>|/\\~;=".contains(c);
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    // `X?Y+` at the start: either the first character is the optional one and the second
+    // starts the run, or the run starts at the first.
+    let optional = !matches!(first, '0'..='9' | '.' | ':' | '-');
+    (optional && chars.next().is_some_and(in_class)) || in_class(first)
+}
 
 /// `TIME`, "taken from http://yaml.org/type/timestamp.html".
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -206,7 +219,7 @@ pub fn resolve_plain(text: &str) -> Resolved {
     }
     let string = || Resolved::Str(text.to_owned());
     // Anything word-like or multi-line: null, a boolean, or a String.
-    if text.contains('\n') || STRING_LIKE.is_match(text) {
+    if text.contains('\n') || string_like(text) {
         return resolve_word(text).unwrap_or_else(string);
     }
     if TIME.is_match(text) {

@@ -250,3 +250,22 @@ fn kinds_and_classes_have_names() {
     assert_eq!(resolve_plain("2022-07-04 1:00:00").ruby_class(), "Time");
     assert!(!resolve_plain("yes").breaks_loading());
 }
+
+#[test]
+fn string_like_agrees_with_psychs_regex() {
+    let regex =
+        regex::Regex::new(r"^[^0-9.:\-]?[\p{Alphabetic}_ \t\n\x0B\x0C\r!@#$%^&*(){}<>|/\\~;=]+")
+            .unwrap();
+    let pieces = [
+        "", "a", "1", ".", ":", "-", "é", "中", "_", " ", "\t", "!", "=", "0x1", "+", "?", "🦀",
+        "٣", "\u{301}", "~", "\\", ",", "'",
+    ];
+    for a in pieces {
+        for b in pieces {
+            for c in ["", "x", "9"] {
+                let text = format!("{a}{b}{c}");
+                assert_eq!(super::string_like(&text), regex.is_match(&text), "{text:?}");
+            }
+        }
+    }
+}

@@ -48,3 +48,37 @@ fn unknown_modes_behave_like_none() {
 fn downcase_has_no_final_sigma_rule() {
     assert_eq!(ruby_downcase("ΣΑΣ"), "σασ");
 }
+
+#[test]
+fn ascii_shortcut_agrees_with_the_regexes() {
+    use crate::jekyll::slugify::{SlugMode, slugify};
+    let default = regex::Regex::new(r"[^\p{M}\p{L}\p{Nd}]+").unwrap();
+    let pretty = regex::Regex::new(r"[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+").unwrap();
+    let jekyll = |regex: &regex::Regex, text: &str| {
+        let replaced = regex.replace_all(text, "-");
+        let slug = replaced.strip_prefix('-').unwrap_or(&replaced);
+        slug.strip_suffix('-').unwrap_or(slug).to_owned()
+    };
+    let texts = [
+        "Hello, World!",
+        "  a--b__c  ",
+        "The 2024 Budget: what's new?",
+        "x.y~z!$&'()+,;=@w",
+        "-lead and trail-",
+        "",
+        "a\tb\nc",
+        "UPPER case",
+    ];
+    for text in texts {
+        assert_eq!(
+            slugify(text, SlugMode::Default, true),
+            jekyll(&default, text),
+            "{text:?}"
+        );
+        assert_eq!(
+            slugify(text, SlugMode::Pretty, true),
+            jekyll(&pretty, text),
+            "{text:?}"
+        );
+    }
+}
