@@ -118,6 +118,11 @@ pub fn parse_date(text: &str, ctx: &DateContext) -> EffectiveDate {
     let mut instant = first.instant;
     for _ in 0..REPARSES {
         let local = instant.to_zoned_datetime(ctx.tz.clone());
+        // `to_s` keeps whole seconds and whole-minute offsets exactly: then the round trip
+        // changes nothing and need not run (it is most of the cost of a date).
+        if local.subsec_nanosecond() == 0 && local.offset().seconds() % 60 == 0 {
+            break;
+        }
         match time_parse(&ruby_time_to_s(&local), &ctx.tz, ctx.now) {
             Ok(again) => instant = again.instant,
             Err(err) => return failure(err),

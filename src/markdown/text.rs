@@ -21,33 +21,23 @@ pub struct VLine {
 /// Splits `text` into lines; `\n`, `\r\n` and `\r` end a line (kramdown's `adapt_source`).
 pub fn split_lines(text: &str) -> Vec<VLine> {
     let b = text.as_bytes();
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(b.len() / 64 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                lines.push(VLine {
-                    pad: 0,
-                    start,
-                    end: i,
-                });
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(VLine {
-                    pad: 0,
-                    start,
-                    end: i,
-                });
-                if b.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+        if i < start {
+            // The `\n` of a `\r\n` already taken.
+            continue;
         }
-        i += 1;
+        lines.push(VLine {
+            pad: 0,
+            start,
+            end: i,
+        });
+        start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < b.len() {
         lines.push(VLine {
@@ -212,5 +202,47 @@ impl NextFinder {
             None => self.cache.push((needle.to_vec(), from, found)),
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_lines;
+
+    /// Byte by byte, as kramdown's `adapt_source` reads line ends.
+    fn reference(text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let (mut lines, mut start, mut i) = (Vec::new(), 0, 0);
+        while i < b.len() {
+            if b[i] == b'\n' || b[i] == b'\r' {
+                lines.push((start, i));
+                if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            i += 1;
+        }
+        if start < b.len() {
+            lines.push((start, b.len()));
+        }
+        lines
+    }
+
+    #[test]
+    fn every_line_end_is_one_break() {
+        let pieces = ["a", "\n", "\r", "\r\n", "é", "\n\r", ""];
+        for x in pieces {
+            for y in pieces {
+                for z in pieces {
+                    let text = format!("{x}{y}{z}{x}");
+                    let ours: Vec<_> = split_lines(&text)
+                        .iter()
+                        .map(|l| (l.start, l.end))
+                        .collect();
+                    assert_eq!(ours, reference(&text), "{text:?}");
+                }
+            }
+        }
     }
 }
