@@ -13,7 +13,9 @@
 # run of a tool may take, default 300: a tool slower than that on a site is stopped, reported
 # as such and left out of that site's hyperfine run), BENCH_RESUME=1 (keep the sites already
 # measured in BENCH_WORK/out and measure only the rest), BENCH_STEPS (which steps to run, default
-# "sites precommit linear big profile corpora").
+# "sites precommit linear big profile corpora"), BENCH_TOOLS (which tools to time on the sites
+# and corpora, default all: "frontlint frontlint-isomer markdownlint-cli2 rumdl
+# remark-frontmatter-schema yamllint cat rg").
 #
 # Needs: cargo, python3, node/npm, hyperfine, rg, GNU time (/usr/bin/time), valgrind for the
 # profile. Peers are installed on first use into BENCH_CACHE (npm and a Python venv).
@@ -151,7 +153,7 @@ generate() {
     fi
 }
 
-ALL_TOOLS="frontlint frontlint-isomer markdownlint-cli2 rumdl remark-frontmatter-schema yamllint cat rg"
+ALL_TOOLS=${BENCH_TOOLS:-frontlint frontlint-isomer markdownlint-cli2 rumdl remark-frontmatter-schema yamllint cat rg}
 
 install_peers
 log "building frontlint (release)"
@@ -234,7 +236,7 @@ fi
 
 # The real sites last (the slow peers take longest there).
 if [ -n "$CORPORA" ] && [ -d "$CORPORA" ] && want corpora; then
-    bench_site corpora "$CORPORA" "frontlint markdownlint-cli2 rumdl remark-frontmatter-schema yamllint cat rg"
+    bench_site corpora "$CORPORA" "$(echo " $ALL_TOOLS " | sed 's/ frontlint-isomer / /')"
 fi
 
 results=$BENCH/RESULTS.md
