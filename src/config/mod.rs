@@ -63,6 +63,27 @@ pub struct FileSchema {
     /// The URL shape of the most specific entry that sets one.
     pub permalink_template: Option<String>,
     pub fields: BTreeMap<String, Field>,
+    /// Unknown field name → the known field it is likely a typo of: the same unknown keys
+    /// recur in every post of a site, and the edit distances showed up in profiles.
+    typos: Mutex<HashMap<String, Option<String>>>,
+}
+
+impl FileSchema {
+    /// The known field that `name` is likely a typo of (`suggest::closest`).
+    pub fn closest_field(&self, name: &str) -> Option<String> {
+        let lock = || self.typos.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = lock().get(name) {
+            return known.clone();
+        }
+        let found = crate::suggest::closest(name, self.fields.keys().map(String::as_str))
+            .map(str::to_owned);
+        let mut typos = lock();
+        // Bounded: a site of random keys must not grow it without end.
+        if typos.len() < 4096 {
+            typos.insert(name.to_owned(), found.clone());
+        }
+        found
+    }
 }
 
 #[derive(Debug)]

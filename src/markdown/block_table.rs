@@ -49,7 +49,7 @@ impl BlockParser<'_> {
         !l.is_blank()
             && !matches!(rest.first(), Some(b' ' | b'\t'))
             && (rest.first() == Some(&b'|')
-                || rest.windows(2).any(|w| w[1] == b'|' && w[0] != b'\\'))
+                || memchr::memchr_iter(b'|', rest).any(|i| i > 0 && rest[i - 1] != b'\\'))
     }
 
     /// `TABLE_SEP_LINE` or `TABLE_FSEP_LINE`.

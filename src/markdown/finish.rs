@@ -52,7 +52,11 @@ pub fn finish(
     for ial in &mut out.ials {
         ial.problems.retain(|p| !matches!(&p.kind, IalProblemKind::UnknownReference(name) if blocks.alds.contains(name) || name == "toc"));
     }
-    if liquid_made_definitions(body) {
+    // Only an undefined reference can be excused, so look for Liquid definitions only then.
+    let undefined = |b: &super::model::BrokenLink| {
+        matches!(b.kind, super::model::BrokenKind::UndefinedReference { .. })
+    };
+    if out.broken.iter().any(undefined) && liquid_made_definitions(body) {
         out.broken
             .retain(|b| !matches!(b.kind, super::model::BrokenKind::UndefinedReference { .. }));
     }

@@ -31,7 +31,7 @@ impl SpanParser<'_> {
         }
         if title_from.is_none() {
             let index = self.memo.parens.get_or_insert_with(|| ParenIndex::build(b));
-            let matching = index.matching.get(&q).copied().filter(|&m| m < end);
+            let matching = index.matching(q).filter(|&m| m < end);
             let space_quote = ParenIndex::first_from(&index.space_quote, q).filter(|&s| s < end);
             match (matching, space_quote) {
                 (Some(m), s) if s.is_none_or(|s| m < s) => {

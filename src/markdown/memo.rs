@@ -102,8 +102,9 @@ impl Memo {
 
 /// Raw-text facts about link destinations (`LINK_PAREN_STOP_RE`, `LINK_INLINE_TITLE_RE`).
 pub struct ParenIndex {
-    /// `(` position → matching `)` (counting every paren, as kramdown's scan does).
-    pub matching: HashMap<usize, usize>,
+    /// `(` position → matching `)` (counting every paren, as kramdown's scan does), sorted
+    /// by the `(`: see [`ParenIndex::matching`].
+    pairs: Vec<(usize, usize)>,
     /// Positions of whitespace followed by a quote (`\s(?=['"])`), sorted.
     pub space_quote: Vec<usize>,
     /// Positions of a quote followed by optional whitespace and `)`, sorted, per quote char.
@@ -112,8 +113,14 @@ pub struct ParenIndex {
 }
 
 impl ParenIndex {
+    /// The `)` matching the `(` at `open`.
+    pub fn matching(&self, open: usize) -> Option<usize> {
+        let i = self.pairs.binary_search_by_key(&open, |&(o, _)| o).ok()?;
+        Some(self.pairs[i].1)
+    }
+
     pub fn build(b: &[u8]) -> ParenIndex {
-        let mut matching = HashMap::new();
+        let mut pairs = Vec::new();
         let mut stack = Vec::new();
         let mut space_quote = Vec::new();
         let (mut dq, mut sq) = (Vec::new(), Vec::new());
@@ -122,7 +129,7 @@ impl ParenIndex {
                 b'(' => stack.push(i),
                 b')' => {
                     if let Some(open) = stack.pop() {
-                        matching.insert(open, i);
+                        pairs.push((open, i));
                     }
                 }
                 b'"' | b'\'' => {
@@ -140,8 +147,10 @@ impl ParenIndex {
                 space_quote.push(i);
             }
         }
+        // Pushed as each `)` closes: inner pairs first.
+        pairs.sort_unstable();
         ParenIndex {
-            matching,
+            pairs,
             space_quote,
             title_end_double: dq,
             title_end_single: sq,

@@ -77,9 +77,13 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
         // Every link, IAL and broken link starts at a `[`, `<` or `{`: a context without one
         // (most paragraphs of prose) has nothing to report, so skip building its text.
         if !context.lines.iter().any(|line| {
-            masked.text.as_bytes()[line.start..line.end]
-                .iter()
-                .any(|b| matches!(b, b'[' | b'<' | b'{'))
+            memchr::memchr3(
+                b'[',
+                b'<',
+                b'{',
+                &masked.text.as_bytes()[line.start..line.end],
+            )
+            .is_some()
         }) {
             trailing.push(None);
             continue;

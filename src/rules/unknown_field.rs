@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use crate::config::UnknownFields;
 use crate::diagnostic::Finding;
 use crate::rule::{Context, Rule};
-use crate::suggest;
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -27,7 +26,7 @@ impl Rule for UnknownField {
             if known.contains_key(name) {
                 continue;
             }
-            let suggestion = suggest::closest(name, known.keys().map(String::as_str));
+            let suggestion = cx.schema.closest_field(name);
             let finding = match (suggestion, report_all) {
                 (Some(known_name), _) => Finding::new(
                     entry.key.span.clone(),

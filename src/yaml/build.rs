@@ -10,7 +10,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, ScanError, Span, 
 
 use super::error::{YamlError, YamlErrorKind};
 use super::repair::Repaired;
-use super::{Entry, Node, Scalar, ScalarStyle, Value};
+use super::{Entry, Node, ResolvedCache, Scalar, ScalarStyle, Value};
 
 /// Deeper nesting than this is refused: no front matter needs it, and dropping a very deep tree
 /// would otherwise recurse once per level.
@@ -95,12 +95,14 @@ fn build(yaml: &str, offsets: &CharOffsets) -> Result<Option<Node>, Failure> {
                         style: style_of(style),
                     }),
                     tag: tag_text(tag),
+                    resolved: ResolvedCache::default(),
                 }
             }
             Event::Alias(_) => Node {
                 span: offsets.range(span),
                 value: Value::Alias,
                 tag: None,
+                resolved: ResolvedCache::default(),
             },
             Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) => {
                 if stack.len() >= MAX_DEPTH {
@@ -134,6 +136,7 @@ fn build(yaml: &str, offsets: &CharOffsets) -> Result<Option<Node>, Failure> {
                             span: start..end.max(start),
                             value: Value::Sequence(items),
                             tag,
+                            resolved: ResolvedCache::default(),
                         }
                     }
                     Some(Frame::Mapping {
@@ -151,6 +154,7 @@ fn build(yaml: &str, offsets: &CharOffsets) -> Result<Option<Node>, Failure> {
                             span: start..end.max(start),
                             value: Value::Mapping(entries),
                             tag,
+                            resolved: ResolvedCache::default(),
                         }
                     }
                     None => continue,

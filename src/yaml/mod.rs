@@ -20,6 +20,18 @@ pub struct Node {
     pub value: Value,
     /// The tag written before the node (`!!str`, `!ruby/object:Foo`), if any.
     pub tag: Option<String>,
+    /// [`Node::resolved`], worked out once: several rules and the site model ask.
+    pub resolved: ResolvedCache,
+}
+
+/// A memo that takes no part in comparing nodes.
+#[derive(Debug, Clone, Default)]
+pub struct ResolvedCache(std::sync::OnceLock<Option<crate::yaml11::Resolved>>);
+
+impl PartialEq for ResolvedCache {
+    fn eq(&self, _: &ResolvedCache) -> bool {
+        true
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +115,10 @@ impl Node {
     /// rules, quoted and block scalars (and `!!str`) are text. `None` for collections, aliases
     /// and other tags.
     pub fn resolved(&self) -> Option<crate::yaml11::Resolved> {
+        self.resolved.0.get_or_init(|| self.resolve()).clone()
+    }
+
+    fn resolve(&self) -> Option<crate::yaml11::Resolved> {
         let scalar = self.as_scalar()?;
         match self.tag.as_deref() {
             None if scalar.style == ScalarStyle::Plain => {
