@@ -16,6 +16,8 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::atomic_write::write_atomically;
@@ -72,7 +74,11 @@ struct Entry {
 pub struct SiteCache {
     file: PathBuf,
     fingerprint: u64,
-    loaded: HashMap<String, Entry>,
+    /// An entry is taken out when it is used (its strings move into the summary); the key
+    /// stays, so that `store` can tell an unchanged site.
+    loaded: HashMap<String, Mutex<Option<Entry>>>,
+    /// Some lookup found no entry, or a stale one.
+    missed: AtomicBool,
 }
 
 impl SiteCache {
@@ -83,11 +89,15 @@ impl SiteCache {
         let loaded = std::fs::read_to_string(&file)
             .ok()
             .and_then(|text| parse(&text, fingerprint))
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(site_path, entry)| (site_path, Mutex::new(Some(entry))))
+            .collect();
         SiteCache {
             file,
             fingerprint,
             loaded,
+            missed: AtomicBool::new(false),
         }
     }
 
@@ -99,19 +109,26 @@ impl SiteCache {
         path: &str,
         file: &Path,
     ) -> Option<IndexedDoc> {
-        let entry = self.loaded.get(site_path).filter(|e| e.stamp == stamp)?;
+        let taken = self.loaded.get(site_path).and_then(|slot| {
+            let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+            slot.take_if(|entry| entry.stamp == stamp)
+        });
+        let Some(entry) = taken else {
+            self.missed.store(true, Ordering::Relaxed);
+            return None;
+        };
         Some(IndexedDoc {
             path: path.into(),
             file: file.to_path_buf(),
-            source_path: entry.source_path.clone(),
+            source_path: entry.source_path,
             reported: false,
-            kind: entry.kind.clone(),
-            group: entry.group.clone(),
-            url: entry.url.clone(),
-            output_path: entry.output_path.clone(),
+            kind: entry.kind,
+            group: entry.group,
+            url: entry.url,
+            output_path: entry.output_path,
             written: entry.written,
-            permalink: entry.permalink.clone(),
-            head: entry.head.clone(),
+            permalink: entry.permalink,
+            head: entry.head,
         })
     }
 
@@ -124,12 +141,17 @@ impl SiteCache {
             .into_iter()
             .filter(|(_, stamp, _)| !stamp.is_racy(now))
             .collect();
-        // The usual pre-commit run changes nothing: compare before building anything.
-        let unchanged = docs.len() == self.loaded.len()
+        // The usual pre-commit run changes nothing: compare before building anything. An
+        // entry taken by `get` was used as it was.
+        let unchanged = !self.missed.load(Ordering::Relaxed)
+            && docs.len() == self.loaded.len()
             && docs.iter().all(|(site_path, stamp, doc)| {
-                self.loaded
-                    .get(*site_path)
-                    .is_some_and(|e| e.stamp == *stamp && e.describes(doc))
+                self.loaded.get(*site_path).is_some_and(|slot| {
+                    match &*slot.lock().unwrap_or_else(|e| e.into_inner()) {
+                        None => true,
+                        Some(e) => e.stamp == *stamp && e.describes(doc),
+                    }
+                })
             });
         if unchanged {
             return;
