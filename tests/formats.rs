@@ -3,10 +3,12 @@
 //! format promises — SARIF valid against the official schema, GitHub's escaping, GitLab
 //! fingerprints stable and unique, XML that a strict parser reads back unchanged.
 
+mod support;
+
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,6 +18,7 @@ use frontlint::engine::{self, FileReport, Report};
 use frontlint::report::{self, Format, PrettyOptions, ReportOptions};
 use frontlint::source::Source;
 use serde_json::Value;
+use support::frontlint;
 
 // ---------------------------------------------------------------------------------------
 // The sample site: every severity, non-ASCII columns, CRLF, a related location, and a file
@@ -71,14 +74,6 @@ fn site(name: &str, files: &[(&str, &str)]) -> PathBuf {
     }
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn frontlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run frontlint")
 }
 
 fn stdout(output: &Output) -> String {

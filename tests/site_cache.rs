@@ -2,17 +2,13 @@
 //! what duplicate-URL rules need from the other files, and trusts it only while those files
 //! are unchanged (size and modification time) and the site's settings are the same.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, SystemTime};
 
-fn frontlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run frontlint")
-}
+use support::frontlint;
 
 /// Writes a file dated `age` ago: files modified in the last seconds are never cached.
 fn write_aged(path: &Path, text: &str, age: Duration) {

@@ -2,18 +2,13 @@
 //! `_config.yml` (found from the linted path, overridden by `.frontlint.yml`), and site-wide
 //! diagnostics that point into other files.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
-
-fn frontlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run frontlint")
-}
+use support::frontlint;
 
 fn json(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout)

@@ -75,6 +75,15 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Runs the frontlint binary in `dir`.
+pub fn frontlint(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_frontlint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run frontlint")
+}
+
 pub fn temp_file(name: &str, contents: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, contents).unwrap();
