@@ -65,7 +65,7 @@ impl Workspace {
         let docs = self.sites.entry(key).or_default();
         match docs.binary_search_by(|d| d.path.cmp(&doc.path)) {
             Ok(at) => {
-                changed |= !same_for_site_rules(&docs[at], &doc);
+                changed |= !docs[at].same_summary(&doc);
                 docs[at] = doc;
             }
             Err(at) => {
@@ -102,18 +102,6 @@ impl Workspace {
             docs.dedup_by(|a, b| a.path == b.path);
         }
     }
-}
-
-/// The fields site-wide rules read; a summary that keeps them all changes nothing for them.
-fn same_for_site_rules(a: &IndexedDoc, b: &IndexedDoc) -> bool {
-    a.url == b.url
-        && a.output_path == b.output_path
-        && a.written == b.written
-        && a.group == b.group
-        && a.kind == b.kind
-        && a.source_path == b.source_path
-        && a.permalink == b.permalink
-        && a.head == b.head
 }
 
 /// How diagnostics and summaries name a file: its absolute path, `/`-separated (the same

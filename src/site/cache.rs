@@ -23,7 +23,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use crate::atomic_write::write_atomically;
 use crate::config::Config;
 
-use super::facts::DocKind;
 use super::index::{Anchor, IndexedDoc};
 
 /// The folder, under the config's root.
@@ -55,18 +54,12 @@ impl Stamp {
     }
 }
 
-/// What is kept of an [`IndexedDoc`]: everything but how this run names the file.
+/// A file's summary, without how this run names it (`path`, `file` and `reported` are left
+/// empty), and the stamp it was made for.
 #[derive(Debug, Clone, PartialEq)]
 struct Entry {
     stamp: Stamp,
-    source_path: Option<String>,
-    kind: DocKind,
-    group: Option<String>,
-    url: Option<String>,
-    output_path: Option<String>,
-    written: bool,
-    permalink: Option<Anchor>,
-    head: Anchor,
+    doc: IndexedDoc,
 }
 
 /// One site's cache as loaded, and what this run learnt.
@@ -117,19 +110,11 @@ impl SiteCache {
             self.missed.store(true, Ordering::Relaxed);
             return None;
         };
-        Some(IndexedDoc {
-            path: path.into(),
-            file: file.to_path_buf(),
-            source_path: entry.source_path,
-            reported: false,
-            kind: entry.kind,
-            group: entry.group,
-            url: entry.url,
-            output_path: entry.output_path,
-            written: entry.written,
-            permalink: entry.permalink,
-            head: entry.head,
-        })
+        let mut doc = entry.doc;
+        doc.path = path.into();
+        doc.file = file.to_path_buf();
+        doc.reported = false;
+        Some(doc)
     }
 
     /// Replaces the cache with this run's summaries (`(site path, stamp, doc)` of every file
@@ -149,7 +134,7 @@ impl SiteCache {
                 self.loaded.get(*site_path).is_some_and(|slot| {
                     match &*slot.lock().unwrap_or_else(|e| e.into_inner()) {
                         None => true,
-                        Some(e) => e.stamp == *stamp && e.describes(doc),
+                        Some(e) => e.stamp == *stamp && e.doc.same_summary(doc),
                     }
                 })
             });
@@ -178,30 +163,15 @@ impl SiteCache {
     }
 }
 
-impl Entry {
-    fn describes(&self, doc: &IndexedDoc) -> bool {
-        self.source_path == doc.source_path
-            && self.kind == doc.kind
-            && self.group == doc.group
-            && self.url == doc.url
-            && self.output_path == doc.output_path
-            && self.written == doc.written
-            && self.permalink == doc.permalink
-            && self.head == doc.head
-    }
-}
-
 fn entry(stamp: Stamp, doc: &IndexedDoc) -> Entry {
     Entry {
         stamp,
-        source_path: doc.source_path.clone(),
-        kind: doc.kind.clone(),
-        group: doc.group.clone(),
-        url: doc.url.clone(),
-        output_path: doc.output_path.clone(),
-        written: doc.written,
-        permalink: doc.permalink.clone(),
-        head: doc.head.clone(),
+        doc: IndexedDoc {
+            path: "".into(),
+            file: PathBuf::new(),
+            reported: false,
+            ..doc.clone()
+        },
     }
 }
 
@@ -247,10 +217,10 @@ fn format_cache(fingerprint: u64, entries: &HashMap<String, Entry>) -> String {
 fn format_entry(site_path: &str, e: &Entry) -> Option<String> {
     let strings = [
         Some(site_path),
-        e.source_path.as_deref(),
-        e.group.as_deref(),
-        e.url.as_deref(),
-        e.output_path.as_deref(),
+        e.doc.source_path.as_deref(),
+        e.doc.group.as_deref(),
+        e.doc.url.as_deref(),
+        e.doc.output_path.as_deref(),
     ];
     if strings
         .iter()
@@ -270,14 +240,17 @@ fn format_entry(site_path: &str, e: &Entry) -> Option<String> {
         site_path.to_owned(),
         e.stamp.size.to_string(),
         e.stamp.modified_ns.to_string(),
-        serde_json::to_string(&e.kind).ok()?,
-        text(e.source_path.as_deref()),
-        text(e.group.as_deref()),
-        text(e.url.as_deref()),
-        text(e.output_path.as_deref()),
-        u8::from(e.written).to_string(),
-        e.permalink.as_ref().map_or_else(|| "-".to_owned(), anchor),
-        anchor(&e.head),
+        serde_json::to_string(&e.doc.kind).ok()?,
+        text(e.doc.source_path.as_deref()),
+        text(e.doc.group.as_deref()),
+        text(e.doc.url.as_deref()),
+        text(e.doc.output_path.as_deref()),
+        u8::from(e.doc.written).to_string(),
+        e.doc
+            .permalink
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), anchor),
+        anchor(&e.doc.head),
     ];
     Some(fields.join("\t"))
 }
@@ -326,9 +299,11 @@ fn parse_entry(line: &str) -> Option<(String, Entry)> {
         value => Some(anchor(value)?),
     };
     let head = anchor(next()?)?;
-    let entry = Entry {
-        stamp,
+    let doc = IndexedDoc {
+        path: "".into(),
+        file: PathBuf::new(),
         source_path,
+        reported: false,
         kind,
         group,
         url,
@@ -337,12 +312,14 @@ fn parse_entry(line: &str) -> Option<(String, Entry)> {
         permalink,
         head,
     };
+    let entry = Entry { stamp, doc };
     Some((site_path, entry))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::DocKind;
     use crate::source::Position;
 
     fn anchor(start: usize, end: usize) -> Anchor {
@@ -354,12 +331,11 @@ mod tests {
     }
 
     fn sample(url: &str) -> Entry {
-        Entry {
-            stamp: Stamp {
-                size: 42,
-                modified_ns: 1_700_000_000_123_456_789,
-            },
+        let doc = IndexedDoc {
+            path: "".into(),
+            file: PathBuf::new(),
             source_path: Some("_about-us/team é.md".to_owned()),
+            reported: false,
             kind: DocKind::Document {
                 label: "about-us".to_owned(),
             },
@@ -369,7 +345,12 @@ mod tests {
             written: false,
             permalink: Some(anchor(10, 20)),
             head: anchor(0, 3),
-        }
+        };
+        let stamp = Stamp {
+            size: 42,
+            modified_ns: 1_700_000_000_123_456_789,
+        };
+        Entry { stamp, doc }
     }
 
     #[test]
@@ -377,9 +358,9 @@ mod tests {
         let mut entries = HashMap::new();
         entries.insert("a.md".to_owned(), sample("/about/team 1/"));
         let mut plain = sample("/b/");
-        plain.permalink = None;
-        plain.source_path = None;
-        plain.written = true;
+        plain.doc.permalink = None;
+        plain.doc.source_path = None;
+        plain.doc.written = true;
         entries.insert("b.md".to_owned(), plain);
         let text = format_cache(7, &entries);
         assert_eq!(parse(&text, 7), Some(entries));

@@ -43,7 +43,7 @@ pub struct Place {
 }
 
 /// One file as the site-wide rules see it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndexedDoc {
     /// The path as shown in reports.
     pub path: Arc<str>,
@@ -100,6 +100,19 @@ impl IndexedDoc {
             permalink,
             head: Anchor::in_post(post, head_range),
         }
+    }
+
+    /// The same for the site-wide rules: every field they read is equal (how the file is
+    /// named and whether it is reported aside).
+    pub fn same_summary(&self, other: &IndexedDoc) -> bool {
+        self.url == other.url
+            && self.output_path == other.output_path
+            && self.written == other.written
+            && self.group == other.group
+            && self.kind == other.kind
+            && self.source_path == other.source_path
+            && self.permalink == other.permalink
+            && self.head == other.head
     }
 
     /// Where a diagnostic about this file's URL points: its permalink, else its first line.
