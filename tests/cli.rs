@@ -1,7 +1,10 @@
 //! End-to-end tests of the `frontlint` binary: exit codes, formats, discovery, config errors.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::{Command, Output};
+use support::site;
 
 fn frontlint(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontlint"))
@@ -18,19 +21,6 @@ fn stdout(output: &Output) -> String {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// A throwaway site folder under the target dir, removed and recreated per test.
-fn site(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 const GOOD_POST: &str = "---\ntitle: Good\nlayout: post\n---\n\nBody.\n";

@@ -3,7 +3,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use frontlint::config::Config;
@@ -11,26 +11,7 @@ use frontlint::engine;
 use frontlint::fix::{FixMode, Renames, fix_until_stable_with};
 use frontlint::post::Post;
 use frontlint::source::Source;
-
-fn frontlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn site(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (path, bytes) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    dir
-}
+use support::{frontlint, site_bytes as site};
 
 const BROKEN: &[u8] = b"\xef\xbb\xbf---\r\ntitle: Budget 2024: what changes\r\nlayout: No\r\nlayout: No\r\ncode: 0755\r\n---\r\nBody without final newline";
 

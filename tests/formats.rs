@@ -18,7 +18,7 @@ use frontlint::engine::{self, FileReport, Report};
 use frontlint::report::{self, Format, PrettyOptions, ReportOptions};
 use frontlint::source::Source;
 use serde_json::Value;
-use support::frontlint;
+use support::{frontlint, site};
 
 // ---------------------------------------------------------------------------------------
 // The sample site: every severity, non-ASCII columns, CRLF, a related location, and a file
@@ -61,19 +61,6 @@ fn sample_files() -> Vec<(&'static str, &'static str)> {
         ),
         ("_posts/2024-01-06-empty.md", ""),
     ]
-}
-
-/// A throwaway site folder under the target dir, removed and recreated per test.
-fn site(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn stdout(output: &Output) -> String {

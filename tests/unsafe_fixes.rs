@@ -8,31 +8,14 @@
 #[path = "jekyll_model_oracle/ruby.rs"]
 mod ruby;
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::{Value, json};
-
-fn frontlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn site(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (path, bytes) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    dir
-}
+use support::{frontlint, site_bytes as site};
 
 /// Every file under `dir` (relative path, `/`-separated) with its bytes.
 fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {

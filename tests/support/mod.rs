@@ -75,6 +75,26 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// A throwaway site under the target folder, recreated for each test: `files` are
+/// `(relative path, contents)`.
+pub fn site(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+    site_bytes(name, &files)
+}
+
+/// [`site`] with files that need not be UTF-8.
+pub fn site_bytes(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (path, contents) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
 /// Runs the frontlint binary in `dir`.
 pub fn frontlint(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_frontlint"))
