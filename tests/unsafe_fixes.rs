@@ -12,10 +12,10 @@ mod support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::{Value, json};
-use support::{frontlint, site_bytes as site};
+use support::{frontlint, frontlint_with_stdin, site_bytes as site};
 
 /// Every file under `dir` (relative path, `/`-separated) with its bytes.
 fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -413,29 +413,18 @@ rename to _posts/2019-08-15-ecanvas.md
 #[test]
 fn stdin_leaves_renames_out_and_says_so() {
     let dir = site("unsafe-stdin", &[]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_frontlint"))
-        .args([
+    let output = frontlint_with_stdin(
+        &dir,
+        &[
             "check",
             "-",
             "--stdin-filename",
             "_posts/15-08-2019-ecanvas.md",
             "--fix",
             "--unsafe-fixes",
-        ])
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(EDIT_AND_RENAME)
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+        ],
+        EDIT_AND_RENAME,
+    );
     assert_eq!(stdout(&output), "---\ntitle: \"No\"\n---\nText\n");
     assert!(
         stderr(&output).contains(
