@@ -143,13 +143,7 @@ fn walk_folder(path: &Path, config: &Arc<Config>, targets: &mut Vec<Target>) {
                 _ => site_path(config, file),
             };
             if config.is_included(&site_path) {
-                let target = Target {
-                    path: file.to_path_buf(),
-                    display: display_path(file),
-                    site_path,
-                    config: config.clone(),
-                    reported: true,
-                };
+                let target = target_at(file, site_path, config);
                 found.lock().unwrap_or_else(|e| e.into_inner()).push(target);
             }
             ignore::WalkState::Continue
@@ -159,10 +153,15 @@ fn walk_folder(path: &Path, config: &Arc<Config>, targets: &mut Vec<Target>) {
 }
 
 pub fn target(path: &Path, config: &Arc<Config>) -> Target {
+    target_at(path, site_path(config, path), config)
+}
+
+/// [`target`] when the site path is already known.
+fn target_at(path: &Path, site_path: String, config: &Arc<Config>) -> Target {
     Target {
         path: path.to_path_buf(),
         display: display_path(path),
-        site_path: site_path(config, path),
+        site_path,
         config: config.clone(),
         reported: true,
     }

@@ -7,9 +7,10 @@
 //! Skips with a message when `ruby` (or Jekyll) is missing, unless
 //! `FRONTLINT_REQUIRE_ORACLE=1`.
 
+mod support;
+
 use frontlint::markdown::{Effect, Scan, scan};
-use std::io::Write;
-use std::process::{Command, Stdio};
+use support::kramdown;
 
 /// Links, each with the definitions it needs.
 const LINKS: &[(&str, &str)] = &[
@@ -115,23 +116,7 @@ fn strip_code(html: &str) -> String {
 }
 
 fn parse_attrs(tag: &str) -> Vec<(String, String)> {
-    let mut attrs = Vec::new();
-    let mut rest = tag;
-    while let Some(eq) = rest.find("=\"") {
-        let name = rest[..eq]
-            .rsplit([' ', '<'])
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let value_end = rest[eq + 2..].find('"').map_or(rest.len(), |e| eq + 2 + e);
-        let value = rest[eq + 2..value_end]
-            .replace("&quot;", "\"")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
-        attrs.push((name, value));
-        rest = &rest[(value_end + 1).min(rest.len())..];
-    }
+    let mut attrs = kramdown::attributes(tag);
     attrs.retain(|(k, _)| !["href", "src", "alt", "title"].contains(&k.as_str()));
     attrs.sort();
     attrs
@@ -173,42 +158,11 @@ fn predict(scan: &Scan) -> (Option<Vec<(String, String)>>, bool) {
     (attrs, literal)
 }
 
-const RUBY: &str = r#"
-require 'jekyll'
-require 'json'
-config = Jekyll::Utils.deep_merge_hashes(Jekyll::Configuration::DEFAULTS, {})
-converter = Jekyll::Converters::Markdown::KramdownParser.new(config)
-docs = STDIN.read.split("\0", -1)
-puts JSON.generate(docs.map { |d| converter.convert(d) })
-"#;
-
-fn render(docs: &[String]) -> Option<Vec<String>> {
-    let child = Command::new("ruby")
-        .arg("-e")
-        .arg(RUBY)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = child.ok()?;
-    child
-        .stdin
-        .take()?
-        .write_all(docs.join("\0").as_bytes())
-        .ok()?;
-    let output = child.wait_with_output().ok()?;
-    if !output.status.success() {
-        eprintln!("ruby failed: {}", String::from_utf8_lossy(&output.stderr));
-        return None;
-    }
-    serde_json::from_slice(&output.stdout).ok()
-}
-
 #[test]
 fn scanner_agrees_with_kramdown_on_ial_variants() {
     let docs = variants();
     assert!(docs.len() >= 200, "only {} variants", docs.len());
-    let Some(htmls) = render(&docs) else {
+    let Some(htmls) = kramdown::render(&docs) else {
         if std::env::var("FRONTLINT_REQUIRE_ORACLE").as_deref() == Ok("1") {
             panic!("FRONTLINT_REQUIRE_ORACLE=1 but ruby/jekyll could not render the variants");
         }

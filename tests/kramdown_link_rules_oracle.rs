@@ -12,13 +12,14 @@
 //! Skips with a message when `ruby` (or Jekyll) is missing, unless
 //! `FRONTLINT_REQUIRE_ORACLE=1`. Run with `--nocapture` to see the agreement counts.
 
-use std::io::Write;
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use frontlint::config::Config;
 use frontlint::engine;
 use frontlint::markdown::{BlockKind, Follows, scan};
+use support::kramdown;
 
 /// What the author wants on the link, as (attribute, value) pairs.
 #[derive(Clone, Copy)]
@@ -252,28 +253,9 @@ fn observe(html: &str) -> (Option<Vec<(String, String)>>, bool) {
     let literal = html.contains('{');
     let attrs = html.find("<a ").map(|start| {
         let end = html[start..].find('>').map_or(html.len(), |e| start + e);
-        parse_attrs(&html[start..end])
+        kramdown::attributes(&html[start..end])
     });
     (attrs, literal)
-}
-
-fn parse_attrs(tag: &str) -> Vec<(String, String)> {
-    let mut attrs = Vec::new();
-    let mut rest = tag;
-    while let Some(eq) = rest.find("=\"") {
-        let name = rest[..eq]
-            .rsplit([' ', '<'])
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let value_end = rest[eq + 2..].find('"').map_or(rest.len(), |e| eq + 2 + e);
-        let value = rest[eq + 2..value_end]
-            .replace("&quot;", "\"")
-            .replace("&amp;", "&");
-        attrs.push((name, value));
-        rest = &rest[(value_end + 1).min(rest.len())..];
-    }
-    attrs
 }
 
 /// The `<a>` has every intended attribute (a class among others counts).
@@ -283,37 +265,6 @@ fn has_intended(attrs: &[(String, String)], intended: &[(&str, &str)]) -> bool {
             k == key && (v == value || (*key == "class" && v.split(' ').any(|c| c == *value)))
         })
     })
-}
-
-const RUBY: &str = r#"
-require 'jekyll'
-require 'json'
-config = Jekyll::Utils.deep_merge_hashes(Jekyll::Configuration::DEFAULTS, {})
-converter = Jekyll::Converters::Markdown::KramdownParser.new(config)
-docs = STDIN.read.split("\0", -1)
-puts JSON.generate(docs.map { |d| converter.convert(d) })
-"#;
-
-fn render(docs: &[&str]) -> Option<Vec<String>> {
-    let mut child = Command::new("ruby")
-        .arg("-e")
-        .arg(RUBY)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .ok()?;
-    child
-        .stdin
-        .take()?
-        .write_all(docs.join("\0").as_bytes())
-        .ok()?;
-    let output = child.wait_with_output().ok()?;
-    if !output.status.success() {
-        eprintln!("ruby failed: {}", String::from_utf8_lossy(&output.stderr));
-        return None;
-    }
-    serde_json::from_slice(&output.stdout).ok()
 }
 
 /// The link rules that judge the syntax (the policies are off in the default preset).
@@ -330,7 +281,7 @@ fn link_rules_flag_exactly_what_kramdown_gets_wrong() {
         .map(|v| v.markdown.as_str())
         .chain(blocks.iter().map(String::as_str))
         .collect();
-    let Some(mut htmls) = render(&docs) else {
+    let Some(mut htmls) = kramdown::render(&docs) else {
         if std::env::var("FRONTLINT_REQUIRE_ORACLE").as_deref() == Ok("1") {
             panic!("FRONTLINT_REQUIRE_ORACLE=1 but ruby/jekyll could not render the variants");
         }
