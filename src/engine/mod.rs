@@ -2,6 +2,7 @@
 //! rules once per site, then suppressions, then sorts. The library's entry points for the CLI,
 //! stdin and the language server.
 
+mod consult;
 mod site_wide;
 
 use std::collections::HashMap;
@@ -21,9 +22,11 @@ use crate::rule::Context;
 use crate::rules::unused_suppression;
 use crate::site::DocFacts;
 use crate::site::cache::{SiteCache, Stamp};
+
 use crate::site::index::IndexedDoc;
 use crate::source::Source;
 use crate::suppress::Suppressions;
+use consult::{config_key, consult_target, load_caches, store_caches};
 
 /// The rule that reports suppressions that suppress nothing.
 const UNUSED_SUPPRESSION: &str = "FL904";
@@ -173,66 +176,6 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
         files_checked: targets.iter().filter(|t| t.reported).count(),
         elapsed: started.elapsed(),
         fixes,
-    }
-}
-
-/// A file only consulted by site-wide rules: its summary, no rules, no report.
-fn consult_target(target: &Target, cache: Option<&SiteCache>) -> Linted {
-    let stamp = cache.and_then(|_| Stamp::of(&target.path));
-    let cached = cache.zip(stamp).and_then(|(cache, stamp)| {
-        cache.get(&target.site_path, stamp, &target.display, &target.path)
-    });
-    let (doc, stamp) = match cached {
-        Some(doc) => (doc, stamp),
-        None => {
-            let post = read_post(target);
-            let facts = facts_for(&post, &target.config);
-            let stamp = stamp.filter(|_| !facts.depends_on_the_clock());
-            (
-                IndexedDoc::new(&post, &facts, target.path.clone(), false),
-                stamp,
-            )
-        }
-    };
-    Linted {
-        report: None,
-        fix: None,
-        doc,
-        stamp,
-        suppressions: None,
-    }
-}
-
-/// Caches are keyed by the config a target uses (one per site).
-fn config_key(config: &Arc<Config>) -> usize {
-    Arc::as_ptr(config) as usize
-}
-
-/// The caches of the sites whose files are only consulted: a run that names a few files of
-/// a site (pre-commit). A run over the whole site reads every file anyway, and CI runs on the
-/// whole site should leave no cache in the checkout.
-fn load_caches(targets: &[Target]) -> HashMap<usize, SiteCache> {
-    let mut caches = HashMap::new();
-    for target in targets.iter().filter(|t| !t.reported) {
-        caches
-            .entry(config_key(&target.config))
-            .or_insert_with(|| SiteCache::load(&target.config));
-    }
-    caches
-}
-
-/// Writes back the caches loaded: such a run has seen every file of the site (the files it
-/// was given and the ones it consulted).
-fn store_caches(targets: &[Target], linted: &[Linted], caches: HashMap<usize, SiteCache>) {
-    let mut sites: HashMap<usize, Vec<(&str, Stamp, &IndexedDoc)>> = HashMap::new();
-    for (target, linted) in targets.iter().zip(linted) {
-        if let Some(stamp) = linted.stamp {
-            let docs = sites.entry(config_key(&target.config)).or_default();
-            docs.push((target.site_path.as_str(), stamp, &linted.doc));
-        }
-    }
-    for (key, cache) in caches {
-        cache.store(sites.remove(&key).unwrap_or_default());
     }
 }
 
