@@ -25,3 +25,7 @@ fn main() -> ExitCode {
     };
     ExitCode::from(status.code())
 }
+
+/// See Cargo.toml for why (speed, and the `no_thp` feature for memory).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

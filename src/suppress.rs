@@ -66,7 +66,8 @@ impl Suppressions {
     /// `frontlint-` before anything is parsed.
     pub fn parse(post: &Post) -> Suppressions {
         let text = &post.source.text;
-        if !text.contains(PREFIX) {
+        // memmem's vectorised search: `str::contains` was 1.5% of a whole-site run.
+        if memchr::memmem::find(text.as_bytes(), PREFIX.as_bytes()).is_none() {
             return Suppressions::default();
         }
         let mut directives = Vec::new();
