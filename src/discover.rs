@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::config::{self, Config, ConfigError};
 use crate::engine::Target;
+use crate::site::listing::Listing;
 
 #[derive(Debug)]
 pub enum DiscoverError {
@@ -106,6 +107,17 @@ pub fn discover_with(
 /// (callers sort). The walk runs on every core: a big site's folders hold tens of thousands
 /// of files.
 fn walk_folder(path: &Path, config: &Arc<Config>, targets: &mut Vec<Target>) {
+    walk_folder_recording(path, config, targets, false);
+}
+
+/// [`walk_folder`], also returning the folders walked (relative to `path`, `/`-separated)
+/// when `record` is set.
+fn walk_folder_recording(
+    path: &Path,
+    config: &Arc<Config>,
+    targets: &mut Vec<Target>,
+    record: bool,
+) -> Vec<String> {
     let walk_config = config.clone();
     let walker = ignore::WalkBuilder::new(path)
         .require_git(false)
@@ -122,13 +134,22 @@ fn walk_folder(path: &Path, config: &Arc<Config>, targets: &mut Vec<Target>) {
     // normalising of every file's absolute path.
     let simple = !base.starts_with("..") && !Path::new(&base).is_absolute();
     let found = std::sync::Mutex::new(Vec::new());
+    let folders = std::sync::Mutex::new(Vec::new());
     walker.run(|| {
-        let (found, base) = (&found, &base);
+        let (found, base, folders) = (&found, &base, &folders);
         Box::new(move |entry| {
             let Ok(entry) = entry else {
                 return ignore::WalkState::Continue;
             };
             if entry.file_type().is_some_and(|t| t.is_dir()) {
+                if record {
+                    let relative = entry.path().strip_prefix(path).unwrap_or(entry.path());
+                    let relative = relative.to_string_lossy().replace('\\', "/");
+                    folders
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(relative);
+                }
                 return ignore::WalkState::Continue;
             }
             let file = entry.path();
@@ -150,6 +171,7 @@ fn walk_folder(path: &Path, config: &Arc<Config>, targets: &mut Vec<Target>) {
         })
     });
     targets.append(&mut found.into_inner().unwrap_or_else(|e| e.into_inner()));
+    folders.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 pub fn target(path: &Path, config: &Arc<Config>) -> Target {
@@ -171,7 +193,10 @@ fn target_at(path: &Path, site_path: String, config: &Arc<Config>) -> Target {
 /// staged files), add the site's other files as consulted-only targets, so that rules that
 /// compare files (duplicate URLs) compare the named files with the rest of the site. Nothing
 /// is reported on the added files.
-pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf]) {
+///
+/// With `cache`, the list of the site's files comes from the site file-list cache when no
+/// folder of the site changed (`site::listing`), and is saved after a walk.
+pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf], cache: bool) {
     let walked: Vec<PathBuf> = paths
         .iter()
         .filter(|p| p.is_dir())
@@ -212,8 +237,14 @@ pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf]) {
             },
             None => config.site.root.clone(),
         };
-        let mut context = Vec::new();
-        walk_folder(&root, &config, &mut context);
+        let mut context = match cache {
+            true => site_targets_cached(&root, &config),
+            false => {
+                let mut found = Vec::new();
+                walk_folder(&root, &config, &mut found);
+                found
+            }
+        };
         let key = Arc::as_ptr(&config) as usize;
         if let Some(named) = named.get(&key) {
             context.retain(|target| !named.contains(&target.site_path));
@@ -226,8 +257,37 @@ pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf]) {
     }
 }
 
+/// Every file a walk of the site at `root` finds, as targets: from the site file-list cache
+/// while it is exact, else from a walk, whose list is then cached.
+fn site_targets_cached(root: &Path, config: &Arc<Config>) -> Vec<Target> {
+    if let Some(listing) = Listing::load(config, root) {
+        return listing
+            .files
+            .into_iter()
+            .map(|(relative, site_path)| target_at(&root.join(relative), site_path, config))
+            .collect();
+    }
+    let mut found = Vec::new();
+    let folders = walk_folder_recording(root, config, &mut found, true);
+    let files: Option<Vec<(String, String)>> = found
+        .iter()
+        .map(|target| {
+            let relative = target.path.strip_prefix(root).ok()?.to_str()?;
+            Some((relative.replace('\\', "/"), target.site_path.clone()))
+        })
+        .collect();
+    if let Some(files) = files {
+        Listing::from_walk(root, folders, files).store(config, root);
+    }
+    found
+}
+
 /// The path as the user gave it, with `./` dropped and `/` separators.
 pub fn display_path(path: &Path) -> String {
+    // The usual path needs one copy (this runs for every file of a site).
+    if let Some(text) = path.to_str().filter(|t| !t.contains('\\')) {
+        return text.strip_prefix("./").unwrap_or(text).to_owned();
+    }
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }

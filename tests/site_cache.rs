@@ -1,6 +1,7 @@
 //! The site index cache (`.frontlint_cache/`): a run that names a few files of a site keeps
 //! what duplicate-URL rules need from the other files, and trusts it only while those files
 //! are unchanged (size and modification time) and the site's settings are the same.
+//! The list of the site's files is kept too, and trusted while no folder of the site changed.
 
 mod support;
 
@@ -161,4 +162,62 @@ fn a_run_over_the_whole_site_writes_no_cache() {
     let output = frontlint(&dir, &["check", ".", "--format", "concise"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(!dir.join(".frontlint_cache").exists());
+}
+
+/// Dates the site's folders an hour back: a folder changed in the last seconds is not
+/// trusted, so the file list is only written once they are older.
+fn age_folders(dir: &Path) {
+    for folder in [dir.to_path_buf(), dir.join("news"), dir.join("news/_posts")] {
+        let handle = std::fs::File::open(&folder).unwrap();
+        handle.set_modified(SystemTime::now() - HOUR).unwrap();
+    }
+}
+
+fn listing_file(dir: &Path) -> PathBuf {
+    dir.join(".frontlint_cache/site-files-v1")
+}
+
+/// Caches the file list of the site at `dir`, doctored to leave out `OTHER`, and makes the
+/// named post claim `OTHER`'s URL: only a run that walks the site sees the collision.
+fn doctor_listing(dir: &Path) {
+    check_named(dir, &[]);
+    age_folders(dir);
+    check_named(dir, &[]);
+    let text = std::fs::read_to_string(listing_file(dir)).expect("file list written");
+    let doctored: String = text
+        .lines()
+        .filter(|line| !line.contains(OTHER))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_ne!(doctored, text);
+    std::fs::write(listing_file(dir), doctored).unwrap();
+    write_aged(&dir.join(NAMED), &post("/other/"), HOUR);
+}
+
+#[test]
+fn the_file_list_is_used_while_no_folder_changed() {
+    let dir = site("listing-used");
+    doctor_listing(&dir);
+    assert_eq!(duplicate_urls(&check_named(&dir, &[])), 0);
+    // --no-cache walks the site.
+    assert_eq!(duplicate_urls(&check_named(&dir, &["--no-cache"])), 1);
+}
+
+#[test]
+fn a_folder_that_changed_is_walked_again() {
+    let dir = site("listing-new-file");
+    doctor_listing(&dir);
+    std::fs::write(dir.join("news/_posts/2022-07-08-new.md"), post("/new/")).unwrap();
+    assert_eq!(duplicate_urls(&check_named(&dir, &[])), 1);
+}
+
+#[test]
+fn an_ignore_file_edited_in_place_means_a_new_walk() {
+    let dir = site("listing-ignore-file");
+    write_aged(&dir.join(".gitignore"), "*.tmp\n", HOUR);
+    doctor_listing(&dir);
+    assert_eq!(duplicate_urls(&check_named(&dir, &[])), 0);
+    // Rewritten in place (the folder's time does not change): the list is not trusted.
+    write_aged(&dir.join(".gitignore"), "*.bak\n", HOUR / 2);
+    assert_eq!(duplicate_urls(&check_named(&dir, &[])), 1);
 }

@@ -30,7 +30,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    discover::add_site_context(&mut targets, &args.paths);
+    discover::add_site_context(&mut targets, &args.paths, !args.no_cache);
     let uses_baseline = args.baseline.is_some() || args.write_baseline.is_some();
     let mut report = engine::run(
         &targets,

@@ -33,6 +33,9 @@ pub struct Config {
     pub file: Option<PathBuf>,
     include: GlobSet,
     exclude: GlobSet,
+    /// A hash of the include and exclude globs: which files a walk of the site selects (the
+    /// site file-list cache depends on it).
+    pub file_selection: u64,
     pub rules: RuleSet,
     collections: Vec<Collection>,
     /// Glob index → collection index, for `collection_globs`.
@@ -193,9 +196,16 @@ impl Config {
         validate_patterns(&layers)?;
         let last = layers.last().expect("at least the preset layer");
         let site_model = Arc::new(Site::discover(start, &root, &site_config, &site));
+        let file_selection = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::hash::DefaultHasher::new();
+            (&include, &exclude).hash(&mut hasher);
+            hasher.finish()
+        };
         Ok(Config {
             root,
             file,
+            file_selection,
             include: glob_set(last, &include, "include")?,
             exclude: glob_set(last, &exclude, "exclude")?,
             rules: rule_settings.build(&layers)?,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{Linted, Target, facts_for, read_post};
 use crate::config::Config;
-use crate::site::cache::{SiteCache, Stamp};
+use crate::site::cache::{SiteCache, Stamp, Summary};
 use crate::site::index::IndexedDoc;
 
 /// A file only consulted by site-wide rules: its summary, no rules, no report.
@@ -16,6 +16,7 @@ pub(super) fn consult_target(target: &Target, cache: Option<&SiteCache>) -> Lint
     let cached = cache.zip(stamp).and_then(|(cache, stamp)| {
         cache.get(&target.site_path, stamp, &target.display, &target.path)
     });
+    let from_cache = cached.is_some();
     let (doc, stamp) = match cached {
         Some(doc) => (doc, stamp),
         None => {
@@ -33,6 +34,7 @@ pub(super) fn consult_target(target: &Target, cache: Option<&SiteCache>) -> Lint
         fix: None,
         doc,
         stamp,
+        from_cache,
         suppressions: None,
     }
 }
@@ -62,11 +64,16 @@ pub(super) fn store_caches(
     linted: &[Linted],
     caches: HashMap<usize, SiteCache>,
 ) {
-    let mut sites: HashMap<usize, Vec<(&str, Stamp, &IndexedDoc)>> = HashMap::new();
+    let mut sites: HashMap<usize, Vec<Summary<'_>>> = HashMap::new();
     for (target, linted) in targets.iter().zip(linted) {
         if let Some(stamp) = linted.stamp {
             let docs = sites.entry(config_key(&target.config)).or_default();
-            docs.push((target.site_path.as_str(), stamp, &linted.doc));
+            docs.push(Summary {
+                site_path: target.site_path.as_str(),
+                stamp,
+                doc: &linted.doc,
+                from_cache: linted.from_cache,
+            });
         }
     }
     for (key, cache) in caches {

@@ -107,16 +107,20 @@ pub struct FixRequest {
     pub write: bool,
 }
 
-/// What linting one file leaves for the site-wide pass.
+/// What linting one file leaves for the site-wide pass. One is kept per file of the site
+/// until the end of the run, so the parts most files lack are boxed: a site of 20,000 posts
+/// keeps 20,000 of these.
 struct Linted {
-    report: Option<FileReport>,
-    fix: Option<FileFix>,
+    report: Option<Box<FileReport>>,
+    fix: Option<Box<FileFix>>,
     doc: IndexedDoc,
     /// The file's size and time as read, when its summary may be cached.
     stamp: Option<Stamp>,
+    /// The summary is the site index cache's, unchanged.
+    from_cache: bool,
     /// Only for files with suppression comments (rare): site-wide diagnostics may still be
     /// suppressed, and unused comments are reported once everything is known.
-    suppressions: Option<(Suppressions, Source)>,
+    suppressions: Option<Box<(Suppressions, Source)>>,
 }
 
 /// Lint every target in parallel, then run the site-wide rules once per site.
@@ -142,9 +146,9 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
     let mut docs = Vec::with_capacity(linted.len());
     let mut suppressed: HashMap<Arc<str>, (Suppressions, Source, &Config)> = HashMap::new();
     for (linted, target) in linted.into_iter().zip(targets) {
-        files.extend(linted.report);
-        fixes.extend(linted.fix);
-        if let Some((suppressions, source)) = linted.suppressions {
+        files.extend(linted.report.map(|report| *report));
+        fixes.extend(linted.fix.map(|fix| *fix));
+        if let Some((suppressions, source)) = linted.suppressions.map(|boxed| *boxed) {
             suppressed.insert(
                 linted.doc.path.clone(),
                 (suppressions, source, &target.config),
@@ -205,17 +209,21 @@ fn lint_target(target: &Target, options: RunOptions, caches: &HashMap<usize, Sit
     let mut suppressions = Suppressions::parse(&post);
     suppressions.filter(&mut diagnostics);
     let doc = IndexedDoc::new(&post, &facts, file, true);
-    let suppressions = (!suppressions.is_empty()).then(|| (suppressions, post.source.clone()));
-    let report = (!diagnostics.is_empty()).then(|| FileReport {
-        path: post.source.path.clone(),
-        source: options.keep_sources.then_some(post.source),
-        diagnostics,
+    let suppressions =
+        (!suppressions.is_empty()).then(|| Box::new((suppressions, post.source.clone())));
+    let report = (!diagnostics.is_empty()).then(|| {
+        Box::new(FileReport {
+            path: post.source.path.clone(),
+            source: options.keep_sources.then_some(post.source),
+            diagnostics,
+        })
     });
     Linted {
         report,
-        fix,
+        fix: fix.map(Box::new),
         doc,
         stamp,
+        from_cache: false,
         suppressions,
     }
 }

@@ -30,12 +30,14 @@ pub(super) fn site_wide(
     }
     let mut out = Vec::new();
     for (config, members) in groups {
+        let mut findings = check_site(config, &members);
+        // A set of the few paths findings name, not of every file of the site.
+        let named: HashSet<Arc<str>> = findings.iter().map(|(d, _)| d.path.clone()).collect();
         let unreported: HashSet<&str> = members
             .iter()
-            .filter(|doc| !doc.reported)
+            .filter(|doc| !doc.reported && named.contains(&doc.path))
             .map(|doc| &*doc.path)
             .collect();
-        let mut findings = check_site(config, &members);
         findings.retain(|(diagnostic, _)| !unreported.contains(&*diagnostic.path));
         out.extend(findings);
     }

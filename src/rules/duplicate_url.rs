@@ -2,13 +2,11 @@
 //! `/a` and `/a.html`). Jekyll gives no warning: the file written last wins and the other
 //! pages silently disappear from the site.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Finding;
 use crate::rule::{Context, Rule};
-use crate::site::index::{IndexedDoc, SiteContext, SiteFinding};
+use crate::site::index::{SiteContext, SiteFinding};
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -22,16 +20,7 @@ impl Rule for DuplicateUrl {
     }
 
     fn check_site(&self, cx: &SiteContext<'_>, out: &mut Vec<SiteFinding>) {
-        let mut by_output: HashMap<&str, Vec<&IndexedDoc>> = HashMap::new();
-        for doc in cx.docs.iter().filter(|d| d.written) {
-            if let Some(output) = doc.output_path.as_deref() {
-                by_output.entry(output).or_default().push(doc);
-            }
-        }
-        let mut groups: Vec<Vec<&IndexedDoc>> =
-            by_output.into_values().filter(|g| g.len() > 1).collect();
-        groups.sort_by(|a, b| a[0].path.cmp(&b[0].path));
-        for group in groups {
+        for group in cx.shared_keys(|doc| doc.output_path.as_deref()) {
             for doc in &group {
                 let url = doc.url.as_deref().unwrap_or("");
                 let others = group.len() - 1;

@@ -3,7 +3,7 @@
 //! the same file, so one page overwrites the other; elsewhere they are two pages that look
 //! like one.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,23 +23,10 @@ impl Rule for UrlCaseCollision {
     }
 
     fn check_site(&self, cx: &SiteContext<'_>, out: &mut Vec<SiteFinding>) {
-        let mut by_folded: HashMap<String, Vec<&IndexedDoc>> = HashMap::new();
-        for doc in cx.docs.iter().filter(|d| d.written) {
-            if let Some(output) = doc.output_path.as_deref() {
-                by_folded
-                    .entry(output.to_lowercase())
-                    .or_default()
-                    .push(doc);
-            }
-        }
-        let mut groups: Vec<Vec<&IndexedDoc>> = by_folded
-            .into_values()
-            .filter(|g| {
-                let first = g[0].output_path.as_deref();
-                g.iter().any(|d| d.output_path.as_deref() != first)
-            })
-            .collect();
-        groups.sort_by(|a, b| a[0].path.cmp(&b[0].path));
+        let groups = cx.shared_keys(folded_output).into_iter().filter(|g| {
+            let first = g[0].output_path.as_deref();
+            g.iter().any(|d| d.output_path.as_deref() != first)
+        });
         for group in groups {
             for doc in &group {
                 let url = doc.url.as_deref().unwrap_or("");
@@ -68,4 +55,18 @@ impl Rule for UrlCaseCollision {
             }
         }
     }
+}
+
+/// The output path in lower case. Most are lower-case ASCII already: no copy for them.
+fn folded_output(doc: &IndexedDoc) -> Option<Cow<'_, str>> {
+    let output = doc.output_path.as_deref()?;
+    Some(
+        match output
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            true => Cow::Owned(output.to_lowercase()),
+            false => Cow::Borrowed(output),
+        },
+    )
 }

@@ -6,6 +6,8 @@
 //! pre-commit run that names a few files can index the whole site and still report only on
 //! the files it was given.
 
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -154,7 +156,32 @@ pub struct SiteContext<'a> {
     pub config_paths: &'a [Arc<str>],
 }
 
-impl SiteContext<'_> {
+impl<'a> SiteContext<'a> {
+    /// The written files that share a key with another one, in groups (each in the order of
+    /// `docs`), ordered by their first file's path. A site of 20,000 files has 20,000 keys
+    /// and a handful of groups: only the groups get vectors.
+    pub fn shared_keys<K: Hash + Eq>(
+        &self,
+        key: impl Fn(&'a IndexedDoc) -> Option<K>,
+    ) -> Vec<Vec<&'a IndexedDoc>> {
+        let mut first_with: HashMap<K, usize> = HashMap::with_capacity(self.docs.len());
+        let mut group_of_first: HashMap<usize, usize> = HashMap::new();
+        let mut groups: Vec<Vec<&IndexedDoc>> = Vec::new();
+        for (i, doc) in self.docs.iter().enumerate().filter(|(_, d)| d.written) {
+            let Some(key) = key(doc) else { continue };
+            let first = *first_with.entry(key).or_insert(i);
+            if first != i {
+                let group = *group_of_first.entry(first).or_insert_with(|| {
+                    groups.push(vec![&self.docs[first]]);
+                    groups.len() - 1
+                });
+                groups[group].push(doc);
+            }
+        }
+        groups.sort_by(|a, b| a[0].path.cmp(&b[0].path));
+        groups
+    }
+
     /// A place in the configuration file `Site::files[file]`.
     pub fn config_place(&self, file: usize, range: Range<usize>) -> Option<Place> {
         let path = self.config_paths.get(file)?.clone();

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod facts;
 pub mod front_matter;
 pub mod index;
+pub mod listing;
 mod load;
 
 use std::ops::Range;
