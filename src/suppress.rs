@@ -13,6 +13,9 @@
 //! A directive that suppresses nothing is reported by `unused-suppression` (like ruff's RUF100).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::Split;
@@ -66,8 +69,10 @@ impl Suppressions {
     /// `frontlint-` before anything is parsed.
     pub fn parse(post: &Post) -> Suppressions {
         let text = &post.source.text;
-        // memmem's vectorised search: `str::contains` was 1.5% of a whole-site run.
-        if memchr::memmem::find(text.as_bytes(), PREFIX.as_bytes()).is_none() {
+        // A vectorised search built once: `str::contains` was 1.5% of a whole-site run.
+        static FINDER: LazyLock<memmem::Finder<'static>> =
+            LazyLock::new(|| memmem::Finder::new(PREFIX));
+        if FINDER.find(text.as_bytes()).is_none() {
             return Suppressions::default();
         }
         let mut directives = Vec::new();

@@ -194,7 +194,12 @@ impl MalformedPermalink {
             );
             return;
         }
-        // Whatever else the URL standard rejects (checked by the `url` crate).
+        // Whatever else the URL standard rejects (checked by the `url` crate). It rejects
+        // only schemes and hosts: a path (one leading `/`) always joins, and almost every
+        // permalink is one.
+        if text.starts_with('/') && !text.starts_with("//") {
+            return;
+        }
         let base = url::Url::parse("https://site.invalid/").expect("valid base");
         if let Err(error) = base.join(text) {
             out.push(Finding::new(
@@ -272,4 +277,27 @@ fn is_mark(c: char) -> bool {
     static MARK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[\p{M}\u{200C}\u{200D}]$").expect("regex"));
     MARK.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+#[cfg(test)]
+mod tests {
+    /// `check_characters` skips the `url` crate for paths: it must accept every one of them
+    /// (whatever the characters that reach it).
+    #[test]
+    fn every_path_joins_a_base_url() {
+        let base = url::Url::parse("https://site.invalid/").unwrap();
+        let pieces = [
+            "a", "%41", "%zz", ":title", "é", "..", ".", "", "x:y", "@", "[", "]", "a b", "~",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for text in [format!("/{first}/{second}"), format!("/{first}{second}/")] {
+                    if text.starts_with("//") {
+                        continue; // a host: parsed
+                    }
+                    assert!(base.join(&text).is_ok(), "{text}");
+                }
+            }
+        }
+    }
 }
