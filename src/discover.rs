@@ -203,13 +203,16 @@ pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf], cache: boo
         .map(|p| config::absolute(p))
         .collect();
     let mut sites: Vec<Arc<Config>> = Vec::new();
+    let mut seen: Vec<&Arc<Config>> = Vec::new();
     for target in targets.iter() {
         let config = &target.config;
+        // Once per config: a whole-site run has 20,000 targets and one config.
+        if seen.iter().any(|s| Arc::ptr_eq(s, config)) {
+            continue;
+        }
+        seen.push(config);
         let covered = walked.iter().any(|dir| config.site.root.starts_with(dir));
-        if config.rules.compares_files()
-            && !covered
-            && !sites.iter().any(|s| Arc::ptr_eq(s, config))
-        {
+        if config.rules.compares_files() && !covered {
             sites.push(config.clone());
         }
     }
