@@ -207,7 +207,8 @@ pub fn tag_at(s: &str, pos: usize, quotes: &mut NextFinder) -> Option<Tag> {
             let v = skip_space(b, eq + 1);
             match b.get(v) {
                 Some(&q) if q == b'"' || q == b'\'' => {
-                    if let Some(close) = quotes.find(b, &[q], v + 1) {
+                    let needle: &'static [u8] = if q == b'"' { b"\"" } else { b"'" };
+                    if let Some(close) = quotes.find(b, needle, v + 1) {
                         attr.value = Some(v + 1..close);
                         attr.quote = Some(q);
                         cur = close + 1;

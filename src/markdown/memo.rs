@@ -16,6 +16,10 @@ use super::spans::Ctx;
 use super::text::NextFinder;
 use std::collections::HashMap;
 
+/// The tables are looked up for nearly every opener: a fast fixed-seed hash rather than
+/// SipHash (the keys are positions in the file being linted).
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// The parts of a [`Ctx`] that change how text parses.
 pub type CtxKey = (bool, bool, bool, bool, usize, usize);
 
@@ -42,18 +46,28 @@ pub enum BracketEvent {
 #[derive(Default)]
 pub struct Memo {
     /// `(text environment, position of [) → position of the matching ]`, or `None`.
-    pub brackets: HashMap<(CtxKey, usize), Option<usize>>,
+    pub brackets: Map<(CtxKey, usize), Option<usize>>,
     /// `(content environment, delimiter) → first position an emphasis failed from`.
-    pub emphasis_fail: HashMap<(CtxKey, &'static str), usize>,
+    pub emphasis_fail: Map<(CtxKey, &'static str), usize>,
     /// `(scanner end, backtick run length) → first position a code span failed from`.
-    pub code_fail: HashMap<(usize, usize), usize>,
+    pub code_fail: Map<(usize, usize), usize>,
     /// `scanner end → first position a ~~ failed from`.
-    pub strike_fail: HashMap<usize, usize>,
+    pub strike_fail: Map<usize, usize>,
     pub finder: NextFinder,
     pub parens: Option<ParenIndex>,
 }
 
 impl Memo {
+    /// Forgets everything, keeping the tables' memory for the next context.
+    pub fn clear(&mut self) {
+        reset(&mut self.brackets);
+        reset(&mut self.emphasis_fail);
+        reset(&mut self.code_fail);
+        reset(&mut self.strike_fail);
+        self.finder.clear();
+        self.parens = None;
+    }
+
     /// Stores what the bracket events of the link parse opened at `open` say about every `[`
     /// seen at that level. `found` is the position of the closing `]` when the parse found it.
     pub fn record_brackets(
@@ -97,6 +111,16 @@ impl Memo {
     pub fn note_emphasis_failure(&mut self, key: CtxKey, delim: &'static str, at: usize) {
         let slot = self.emphasis_fail.entry((key, delim)).or_insert(at);
         *slot = (*slot).min(at);
+    }
+}
+
+/// Empties a table. Clearing costs its capacity, so a table grown by one huge context is
+/// dropped rather than cleared for every small context after it (which would be quadratic).
+fn reset<K, V>(map: &mut Map<K, V>) {
+    if map.capacity() > 64 {
+        *map = Map::default();
+    } else {
+        map.clear();
     }
 }
 
