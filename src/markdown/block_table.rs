@@ -68,7 +68,11 @@ impl BlockParser<'_> {
         let mut cell_start = v.start;
         let mut drop = Vec::new();
         let mut p = v.start;
-        while p < v.end {
+        // Only `` ` ``, `\` and `|` matter; jump from one to the next.
+        while p < v.end
+            && let Some(off) = memchr::memchr3(b'`', b'\\', b'|', &b[p..v.end])
+        {
+            p += off;
             match b[p] {
                 b'`' => {
                     let run = b[p..v.end].iter().take_while(|&&c| c == b'`').count();

@@ -146,29 +146,25 @@ impl ParenIndex {
     pub fn build(b: &[u8]) -> ParenIndex {
         let mut pairs = Vec::new();
         let mut stack = Vec::new();
+        for i in memchr::memchr2_iter(b'(', b')', b) {
+            if b[i] == b'(' {
+                stack.push(i);
+            } else if let Some(open) = stack.pop() {
+                pairs.push((open, i));
+            }
+        }
         let mut space_quote = Vec::new();
         let (mut dq, mut sq) = (Vec::new(), Vec::new());
-        for (i, &c) in b.iter().enumerate() {
-            match c {
-                b'(' => stack.push(i),
-                b')' => {
-                    if let Some(open) = stack.pop() {
-                        pairs.push((open, i));
-                    }
-                }
-                b'"' | b'\'' => {
-                    let mut j = i + 1;
-                    while j < b.len() && super::chars::is_space_byte(b[j]) {
-                        j += 1;
-                    }
-                    if b.get(j) == Some(&b')') {
-                        if c == b'"' { dq.push(i) } else { sq.push(i) }
-                    }
-                }
-                _ => {}
+        for i in memchr::memchr2_iter(b'"', b'\'', b) {
+            if i > 0 && super::chars::is_space_byte(b[i - 1]) {
+                space_quote.push(i - 1);
             }
-            if super::chars::is_space_byte(c) && matches!(b.get(i + 1), Some(b'"' | b'\'')) {
-                space_quote.push(i);
+            let mut j = i + 1;
+            while j < b.len() && super::chars::is_space_byte(b[j]) {
+                j += 1;
+            }
+            if b.get(j) == Some(&b')') {
+                if b[i] == b'"' { dq.push(i) } else { sq.push(i) }
             }
         }
         // Pushed as each `)` closes: inner pairs first.
