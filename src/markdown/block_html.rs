@@ -74,7 +74,7 @@ impl BlockParser<'_> {
                     Some((start, end)) => {
                         raw = false;
                         let inner = self.lines_in(lines, tag.end..start);
-                        self.push_context(inner);
+                        self.push_context(&inner);
                         end
                     }
                     None => raw_html_end(src, tag.end, &name),

@@ -112,7 +112,7 @@ impl BlockParser<'_> {
             let from = l.from(l.opt_space());
             let text = self.src[from.start..from.end].trim_end();
             if !text.is_empty() {
-                let ctx = self.push_context(vec![VLine {
+                let ctx = self.push_context(&[VLine {
                     pad: 0,
                     start: from.start,
                     end: from.start + text.len(),

@@ -2,7 +2,7 @@
 //! block boundary and before one. Each cell is its own span context; cells are split at `|`
 //! outside code spans, and `\|` stands for a literal `|`.
 
-use super::blocks::{BlockParser, Context, Tree};
+use super::blocks::{BlockParser, Tree};
 use super::model::BlockKind;
 use super::text::VLine;
 
@@ -102,11 +102,7 @@ impl BlockParser<'_> {
             cells.pop();
         }
         for (start, end, drop) in cells {
-            let line = VLine { pad: 0, start, end };
-            self.out.contexts.push(Context {
-                lines: vec![line],
-                drop,
-            });
+            self.push_context_dropping(&[VLine { pad: 0, start, end }], drop);
         }
     }
 }

@@ -77,9 +77,10 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
     let mut text = text::SpanText::default();
     let mut memo = memo::Memo::default();
     for context in &blocks.contexts {
+        let lines = &blocks.context_lines[context.lines.clone()];
         // Every link, IAL and broken link starts at a `[`, `<` or `{`: a context without one
         // (most paragraphs of prose) has nothing to report, so skip building its text.
-        if !context.lines.iter().any(|line| {
+        if !lines.iter().any(|line| {
             memchr::memchr3(
                 b'[',
                 b'<',
@@ -91,7 +92,7 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
             trailing.push(None);
             continue;
         }
-        text.rebuild(&masked.text, body, &context.lines, &context.drop);
+        text.rebuild(&masked.text, body, lines, &context.drop);
         if text.text.is_empty() {
             trailing.push(None);
             continue;
