@@ -54,7 +54,8 @@ pub struct Memo {
     /// `scanner end → first position a ~~ failed from`.
     pub strike_fail: Map<usize, usize>,
     pub finder: NextFinder,
-    pub parens: Option<ParenIndex>,
+    parens: ParenIndex,
+    parens_built: bool,
 }
 
 impl Memo {
@@ -65,7 +66,16 @@ impl Memo {
         reset(&mut self.code_fail);
         reset(&mut self.strike_fail);
         self.finder.clear();
-        self.parens = None;
+        self.parens_built = false;
+    }
+
+    /// The paren index of the context text `b`, built on first use.
+    pub fn parens(&mut self, b: &[u8]) -> &ParenIndex {
+        if !self.parens_built {
+            self.parens.rebuild(b);
+            self.parens_built = true;
+        }
+        &self.parens
     }
 
     /// Stores what the bracket events of the link parse opened at `open` say about every `[`
@@ -125,6 +135,7 @@ fn reset<K, V>(map: &mut Map<K, V>) {
 }
 
 /// Raw-text facts about link destinations (`LINK_PAREN_STOP_RE`, `LINK_INLINE_TITLE_RE`).
+#[derive(Default)]
 pub struct ParenIndex {
     /// `(` position → matching `)` (counting every paren, as kramdown's scan does), sorted
     /// by the `(`: see [`ParenIndex::matching`].
@@ -134,6 +145,8 @@ pub struct ParenIndex {
     /// Positions of a quote followed by optional whitespace and `)`, sorted, per quote char.
     pub title_end_double: Vec<usize>,
     pub title_end_single: Vec<usize>,
+    /// Open parens while building.
+    stack: Vec<usize>,
 }
 
 impl ParenIndex {
@@ -143,9 +156,11 @@ impl ParenIndex {
         Some(self.pairs[i].1)
     }
 
-    pub fn build(b: &[u8]) -> ParenIndex {
-        let mut pairs = Vec::new();
-        let mut stack = Vec::new();
+    /// Indexes `b`, reusing the memory of the previous index.
+    fn rebuild(&mut self, b: &[u8]) {
+        let (pairs, stack) = (&mut self.pairs, &mut self.stack);
+        pairs.clear();
+        stack.clear();
         for i in memchr::memchr2_iter(b'(', b')', b) {
             if b[i] == b'(' {
                 stack.push(i);
@@ -153,27 +168,26 @@ impl ParenIndex {
                 pairs.push((open, i));
             }
         }
-        let mut space_quote = Vec::new();
-        let (mut dq, mut sq) = (Vec::new(), Vec::new());
+        // Pushed as each `)` closes: inner pairs first.
+        pairs.sort_unstable();
+        self.space_quote.clear();
+        self.title_end_double.clear();
+        self.title_end_single.clear();
         for i in memchr::memchr2_iter(b'"', b'\'', b) {
             if i > 0 && super::chars::is_space_byte(b[i - 1]) {
-                space_quote.push(i - 1);
+                self.space_quote.push(i - 1);
             }
             let mut j = i + 1;
             while j < b.len() && super::chars::is_space_byte(b[j]) {
                 j += 1;
             }
             if b.get(j) == Some(&b')') {
-                if b[i] == b'"' { dq.push(i) } else { sq.push(i) }
+                if b[i] == b'"' {
+                    self.title_end_double.push(i);
+                } else {
+                    self.title_end_single.push(i);
+                }
             }
-        }
-        // Pushed as each `)` closes: inner pairs first.
-        pairs.sort_unstable();
-        ParenIndex {
-            pairs,
-            space_quote,
-            title_end_double: dq,
-            title_end_single: sq,
         }
     }
 
