@@ -107,13 +107,19 @@ const MAX_BLOCK_DEPTH: usize = 32;
 
 impl<'a> BlockParser<'a> {
     pub fn run(src: &'a str, opaque: &'a [Range<usize>]) -> Blocks {
+        let lines = split_lines(src);
+        let mut out = Blocks::default();
+        // Most lines end up in a context (table rows in several), and few contexts are
+        // shorter than a line: enough room that the buffers rarely grow.
+        out.context_lines.reserve(lines.len() + lines.len() / 2);
+        out.contexts.reserve(lines.len());
         let mut parser = BlockParser {
             src,
             opaque,
-            out: Blocks::default(),
+            out,
             depth: 0,
         };
-        parser.parse_blocks(split_lines(src), &mut Tree::new());
+        parser.parse_blocks(lines, &mut Tree::new());
         parser.out
     }
 
