@@ -144,13 +144,18 @@ pub const BLOCK_CONTENT: &[&str] = &[
 
 /// The length of a `UNAME` at `pos`, 0 if none.
 pub fn uname_len(s: &str, pos: usize) -> usize {
+    // Names are nearly always ASCII: read those bytes without decoding.
+    let char_at = |at: usize| match s.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => char_at(s, at),
+    };
     let part = |at: usize| -> usize {
-        match char_at(s, at) {
+        match char_at(at) {
             Some(c) if is_alpha(c) || c == '_' => {}
             _ => return 0,
         }
         let mut end = at;
-        while let Some(c) = char_at(s, end) {
+        while let Some(c) = char_at(end) {
             if is_alnum(c) || matches!(c, '-' | '.' | '_') {
                 end += c.len_utf8();
             } else {
