@@ -138,7 +138,7 @@ impl BlockParser<'_> {
     fn first_item_line(&mut self, l: Line, marker_len: usize) -> (VLine, usize) {
         let after = l.from(marker_len);
         let rest = self.line(after);
-        let text = rest.text;
+        let text = rest.text();
         let blank_or_ial = text.trim().is_empty()
             || (text.trim_start().starts_with("{:")
                 && text.trim_end().ends_with('}')
