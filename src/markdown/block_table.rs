@@ -64,7 +64,8 @@ impl BlockParser<'_> {
     /// Splits a row into cell contexts.
     fn split_cells(&mut self, v: VLine) {
         let b = self.src.as_bytes();
-        let mut cells: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        let pipes = memchr::memchr_iter(b'|', &b[v.start..v.end]).count();
+        let mut cells: Vec<(usize, usize, Vec<usize>)> = Vec::with_capacity(pipes + 1);
         let mut cell_start = v.start;
         let mut drop = Vec::new();
         let mut p = v.start;
