@@ -208,7 +208,7 @@ impl BlockParser<'_> {
         };
         let mut body = vec![first];
         body.extend(lines[i + 1..end].iter().map(|&v| self.unindent(v)));
-        self.parse_blocks(body, &mut Tree::new());
+        self.parse_blocks(&mut body, &mut Tree::new());
         Some(end)
     }
 

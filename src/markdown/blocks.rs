@@ -107,7 +107,7 @@ const MAX_BLOCK_DEPTH: usize = 32;
 
 impl<'a> BlockParser<'a> {
     pub fn run(src: &'a str, opaque: &'a [Range<usize>]) -> Blocks {
-        let lines = split_lines(src);
+        let mut lines = split_lines(src);
         let mut out = Blocks::default();
         // Most lines end up in a context (table rows in several), and few contexts are
         // shorter than a line: enough room that the buffers rarely grow.
@@ -119,7 +119,7 @@ impl<'a> BlockParser<'a> {
             out,
             depth: 0,
         };
-        parser.parse_blocks(lines, &mut Tree::new());
+        parser.parse_blocks(&mut lines, &mut Tree::new());
         parser.out
     }
 
@@ -128,7 +128,7 @@ impl<'a> BlockParser<'a> {
     }
 
     /// `parse_blocks`
-    pub fn parse_blocks(&mut self, mut lines: Vec<VLine>, tree: &mut Tree) {
+    pub fn parse_blocks(&mut self, lines: &mut [VLine], tree: &mut Tree) {
         self.depth += 1;
         let mut i = 0;
         while i < lines.len() {
@@ -146,19 +146,19 @@ impl<'a> BlockParser<'a> {
                 }
                 tree.prev = Prev::Blank;
             } else if l.indented() {
-                let end = self.code_block_end(&lines, i);
+                let end = self.code_block_end(lines, i);
                 self.skip(
                     SkippedKind::IndentedCode,
                     lines[i].start..lines[end - 1].end,
                 );
                 self.set_block(tree, BlockKind::CodeBlock, None);
                 i = end;
-            } else if let Some(end) = self.fenced_code_end(&lines, i) {
+            } else if let Some(end) = self.fenced_code_end(lines, i) {
                 self.skip(SkippedKind::FencedCode, lines[i].start..lines[end - 1].end);
                 self.set_block(tree, BlockKind::CodeBlock, None);
                 i = end;
             } else if l.blockquote_start() && self.depth < MAX_BLOCK_DEPTH {
-                i = self.blockquote(&lines, i, tree);
+                i = self.blockquote(lines, i, tree);
             } else if let Some(header) = l.atx_header().and_then(|h| self.atx_header(l, h)) {
                 let ctx = self.push_context(&[header]);
                 self.set_block(tree, BlockKind::Header, Some(ctx));
@@ -167,21 +167,21 @@ impl<'a> BlockParser<'a> {
                 self.set_block(tree, BlockKind::HorizontalRule, None);
                 i += 1;
             } else if l.list_marker(3).is_some() && self.depth < MAX_BLOCK_DEPTH {
-                i = self.list(&lines, i, tree, false);
+                i = self.list(lines, i, tree, false);
             } else if l.definition_marker().is_some()
                 && self.definition_allowed(tree)
                 && self.depth < MAX_BLOCK_DEPTH
             {
-                i = self.list(&lines, i, tree, true);
-            } else if let Some((next, rest)) = self.html_block(&lines, i, tree) {
+                i = self.list(lines, i, tree, true);
+            } else if let Some((next, rest)) = self.html_block(lines, i, tree) {
                 i = next;
                 if let Some(rest) = rest {
                     lines[i] = rest;
                 }
-            } else if let Some(next) = self.leaf_block(&lines, i, tree) {
+            } else if let Some(next) = self.leaf_block(lines, i, tree) {
                 i = next;
             } else {
-                i = self.paragraph(&lines, i, tree);
+                i = self.paragraph(lines, i, tree);
             }
         }
         self.depth -= 1;
