@@ -74,7 +74,7 @@ impl BlockParser<'_> {
                     Some((start, end)) => {
                         raw = false;
                         let inner = self.lines_in(lines, tag.end..start);
-                        self.push_context(inner);
+                        self.push_context(&inner);
                         end
                     }
                     None => raw_html_end(src, tag.end, &name),
@@ -82,8 +82,8 @@ impl BlockParser<'_> {
                 Model::Block => match find_close(src, tag.end, &name) {
                     Some((start, end)) => {
                         raw = false;
-                        let inner = self.lines_in(lines, tag.end..start);
-                        self.parse_blocks(inner, &mut Tree::new());
+                        let mut inner = self.lines_in(lines, tag.end..start);
+                        self.parse_blocks(&mut inner, &mut Tree::new());
                         end
                     }
                     None => raw_html_end(src, tag.end, &name),

@@ -112,7 +112,7 @@ impl BlockParser<'_> {
             let from = l.from(l.opt_space());
             let text = self.src[from.start..from.end].trim_end();
             if !text.is_empty() {
-                let ctx = self.push_context(vec![VLine {
+                let ctx = self.push_context(&[VLine {
                     pad: 0,
                     start: from.start,
                     end: from.start + text.len(),
@@ -208,7 +208,7 @@ impl BlockParser<'_> {
         };
         let mut body = vec![first];
         body.extend(lines[i + 1..end].iter().map(|&v| self.unindent(v)));
-        self.parse_blocks(body, &mut Tree::new());
+        self.parse_blocks(&mut body, &mut Tree::new());
         Some(end)
     }
 

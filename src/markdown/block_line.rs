@@ -10,7 +10,9 @@ use super::text::VLine;
 pub struct Line<'a> {
     pub v: VLine,
     pub s: &'a [u8],
-    pub text: &'a str,
+    /// The whole text the line is in (its `str` is sliced only when needed: the parsers try
+    /// many patterns on every line, and most fail on the first bytes).
+    src: &'a str,
 }
 
 impl<'a> Line<'a> {
@@ -18,7 +20,7 @@ impl<'a> Line<'a> {
         Line {
             v,
             s: &src.as_bytes()[v.start..v.end],
-            text: &src[v.start..v.end],
+            src,
         }
     }
 
@@ -29,6 +31,11 @@ impl<'a> Line<'a> {
         } else {
             self.s.get(i - self.v.pad).copied()
         }
+    }
+
+    /// The line's text, without the padding.
+    pub fn text(&self) -> &'a str {
+        &self.src[self.v.start..self.v.end]
     }
 
     pub fn len(&self) -> usize {
@@ -157,7 +164,11 @@ impl<'a> Line<'a> {
     /// is not a span element.
     pub fn html_lazy_end(&self) -> bool {
         let i = self.opt_space();
-        let rest = &self.text[i.saturating_sub(self.v.pad).min(self.text.len())..];
+        if self.rest(i).first() != Some(&b'<') {
+            return false;
+        }
+        let text = self.text();
+        let rest = &text[i.saturating_sub(self.v.pad).min(text.len())..];
         let name_at = if rest.starts_with("</") {
             2
         } else if rest.starts_with('<') {

@@ -7,9 +7,30 @@ use super::blocks::{BlockIal, BlockParser, Prev, Tree};
 use super::model::BlockKind;
 use super::text::VLine;
 
-/// One list item: its content lines, in chunks kramdown parses separately.
-struct Item {
-    chunks: Vec<Vec<VLine>>,
+/// The content lines of a list's items, in chunks kramdown parses separately. Lines are
+/// only ever added to the last chunk of the last item, so all of them share one buffer.
+#[derive(Default)]
+struct Items {
+    lines: Vec<VLine>,
+    /// Per chunk: its item and where its lines start (they end where the next chunk starts).
+    chunks: Vec<(usize, usize)>,
+    count: usize,
+}
+
+impl Items {
+    fn new_item(&mut self, first: VLine) {
+        self.count += 1;
+        self.new_chunk();
+        self.lines.push(first);
+    }
+
+    fn new_chunk(&mut self) {
+        self.chunks.push((self.count - 1, self.lines.len()));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.count == 0
+    }
 }
 
 impl BlockParser<'_> {
@@ -19,7 +40,7 @@ impl BlockParser<'_> {
         while end < lines.len() && !self.lazy_end(lines[end]) {
             end += 1;
         }
-        let inner = lines[i..end]
+        let mut inner: Vec<VLine> = lines[i..end]
             .iter()
             .map(|&v| {
                 let l = self.line(v);
@@ -36,7 +57,7 @@ impl BlockParser<'_> {
             })
             .collect();
         self.set_block(tree, BlockKind::Blockquote, None);
-        self.parse_blocks(inner, &mut Tree::new());
+        self.parse_blocks(&mut inner, &mut Tree::new());
         end
     }
 
@@ -48,7 +69,7 @@ impl BlockParser<'_> {
     /// `parse_list` (and `parse_definition_list` for `:` items).
     pub fn list(&mut self, lines: &[VLine], i: usize, tree: &mut Tree, definition: bool) -> usize {
         let ordered = !definition && self.line(lines[i]).list_marker(3).is_some_and(|(_, ol)| ol);
-        let mut items: Vec<Item> = Vec::new();
+        let mut items = Items::default();
         let mut indentation = 0;
         let mut max_marker_spaces = 3;
         let mut nested = false;
@@ -76,16 +97,15 @@ impl BlockParser<'_> {
                 max_marker_spaces = indentation.saturating_sub(1).min(3);
                 nested = self.line(first).list_marker(3).is_some();
                 last_blank = false;
-                items.push(Item {
-                    chunks: vec![vec![first]],
-                });
-            } else if let Some(item) = items.last_mut().filter(|_| {
-                self.content_line(l, indentation) || (!last_blank && self.lazy_line(l, indentation))
-            }) {
+                items.new_item(first);
+            } else if !items.is_empty()
+                && (self.content_line(l, indentation)
+                    || (!last_blank && self.lazy_line(l, indentation)))
+            {
                 let (v, found) = dedent(l, indentation);
                 let starts_list = self.line(v).list_marker(3).is_some();
                 let v = if !nested && found && starts_list {
-                    item.chunks.push(Vec::new());
+                    items.new_chunk();
                     nested = true;
                     v
                 } else if nested && !found && starts_list {
@@ -96,16 +116,12 @@ impl BlockParser<'_> {
                 } else {
                     v
                 };
-                item.chunks.last_mut().expect("an item has a chunk").push(v);
+                items.lines.push(v);
                 last_blank = false;
             } else if l.is_blank() && !items.is_empty() {
                 nested = true;
                 last_blank = true;
-                items
-                    .last_mut()
-                    .and_then(|it| it.chunks.last_mut())
-                    .expect("an item has a chunk")
-                    .push(lines[j]);
+                items.lines.push(lines[j]);
             } else {
                 break;
             }
@@ -117,11 +133,13 @@ impl BlockParser<'_> {
             BlockKind::List
         };
         self.set_block(tree, kind, None);
-        for item in items {
-            let mut item_tree = Tree::new();
-            for chunk in item.chunks {
-                self.parse_blocks(chunk, &mut item_tree);
+        let mut item_tree = Tree::new();
+        for (k, &(item, start)) in items.chunks.iter().enumerate() {
+            if k > 0 && items.chunks[k - 1].0 != item {
+                item_tree = Tree::new();
             }
+            let end = items.chunks.get(k + 1).map_or(items.lines.len(), |c| c.1);
+            self.parse_blocks(&mut items.lines[start..end], &mut item_tree);
         }
         // kramdown moves a blank line that ends the last item out of the list, into the
         // parent: a block IAL after it then applies to the next block, not to the list.
@@ -138,7 +156,7 @@ impl BlockParser<'_> {
     fn first_item_line(&mut self, l: Line, marker_len: usize) -> (VLine, usize) {
         let after = l.from(marker_len);
         let rest = self.line(after);
-        let text = std::str::from_utf8(rest.rest(0)).unwrap_or("");
+        let text = rest.text();
         let blank_or_ial = text.trim().is_empty()
             || (text.trim_start().starts_with("{:")
                 && text.trim_end().ends_with('}')

@@ -2,7 +2,7 @@
 //! block boundary and before one. Each cell is its own span context; cells are split at `|`
 //! outside code spans, and `\|` stands for a literal `|`.
 
-use super::blocks::{BlockParser, Context, Tree};
+use super::blocks::{BlockParser, Tree};
 use super::model::BlockKind;
 use super::text::VLine;
 
@@ -64,11 +64,16 @@ impl BlockParser<'_> {
     /// Splits a row into cell contexts.
     fn split_cells(&mut self, v: VLine) {
         let b = self.src.as_bytes();
-        let mut cells: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        let pipes = memchr::memchr_iter(b'|', &b[v.start..v.end]).count();
+        let mut cells: Vec<(usize, usize, Vec<usize>)> = Vec::with_capacity(pipes + 1);
         let mut cell_start = v.start;
         let mut drop = Vec::new();
         let mut p = v.start;
-        while p < v.end {
+        // Only `` ` ``, `\` and `|` matter; jump from one to the next.
+        while p < v.end
+            && let Some(off) = memchr::memchr3(b'`', b'\\', b'|', &b[p..v.end])
+        {
+            p += off;
             match b[p] {
                 b'`' => {
                     let run = b[p..v.end].iter().take_while(|&&c| c == b'`').count();
@@ -98,11 +103,7 @@ impl BlockParser<'_> {
             cells.pop();
         }
         for (start, end, drop) in cells {
-            let line = VLine { pad: 0, start, end };
-            self.out.contexts.push(Context {
-                lines: vec![line],
-                drop,
-            });
+            self.push_context_dropping(&[VLine { pad: 0, start, end }], drop);
         }
     }
 }

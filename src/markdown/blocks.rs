@@ -15,7 +15,9 @@ use std::ops::Range;
 /// Text kramdown parses with its span parser.
 #[derive(Debug, Clone)]
 pub struct Context {
-    pub lines: Vec<VLine>,
+    /// Its lines: a range of [`Blocks::context_lines`] (one buffer for all contexts, since
+    /// most have a line or two).
+    pub lines: Range<usize>,
     /// Bytes left out of the text (the `\` of `\|` in table cells).
     pub drop: Vec<usize>,
 }
@@ -48,6 +50,7 @@ pub struct DefRaw {
 #[derive(Debug, Default)]
 pub struct Blocks {
     pub contexts: Vec<Context>,
+    pub context_lines: Vec<VLine>,
     pub ials: Vec<BlockIal>,
     pub defs: Vec<DefRaw>,
     pub footnotes: HashSet<String>,
@@ -104,13 +107,19 @@ const MAX_BLOCK_DEPTH: usize = 32;
 
 impl<'a> BlockParser<'a> {
     pub fn run(src: &'a str, opaque: &'a [Range<usize>]) -> Blocks {
+        let mut lines = split_lines(src);
+        let mut out = Blocks::default();
+        // Most lines end up in a context (table rows in several), and few contexts are
+        // shorter than a line: enough room that the buffers rarely grow.
+        out.context_lines.reserve(lines.len() + lines.len() / 2);
+        out.contexts.reserve(lines.len());
         let mut parser = BlockParser {
             src,
             opaque,
-            out: Blocks::default(),
+            out,
             depth: 0,
         };
-        parser.parse_blocks(split_lines(src), &mut Tree::new());
+        parser.parse_blocks(&mut lines, &mut Tree::new());
         parser.out
     }
 
@@ -119,7 +128,7 @@ impl<'a> BlockParser<'a> {
     }
 
     /// `parse_blocks`
-    pub fn parse_blocks(&mut self, mut lines: Vec<VLine>, tree: &mut Tree) {
+    pub fn parse_blocks(&mut self, lines: &mut [VLine], tree: &mut Tree) {
         self.depth += 1;
         let mut i = 0;
         while i < lines.len() {
@@ -137,42 +146,42 @@ impl<'a> BlockParser<'a> {
                 }
                 tree.prev = Prev::Blank;
             } else if l.indented() {
-                let end = self.code_block_end(&lines, i);
+                let end = self.code_block_end(lines, i);
                 self.skip(
                     SkippedKind::IndentedCode,
                     lines[i].start..lines[end - 1].end,
                 );
                 self.set_block(tree, BlockKind::CodeBlock, None);
                 i = end;
-            } else if let Some(end) = self.fenced_code_end(&lines, i) {
+            } else if let Some(end) = self.fenced_code_end(lines, i) {
                 self.skip(SkippedKind::FencedCode, lines[i].start..lines[end - 1].end);
                 self.set_block(tree, BlockKind::CodeBlock, None);
                 i = end;
             } else if l.blockquote_start() && self.depth < MAX_BLOCK_DEPTH {
-                i = self.blockquote(&lines, i, tree);
+                i = self.blockquote(lines, i, tree);
             } else if let Some(header) = l.atx_header().and_then(|h| self.atx_header(l, h)) {
-                let ctx = self.push_context(vec![header]);
+                let ctx = self.push_context(&[header]);
                 self.set_block(tree, BlockKind::Header, Some(ctx));
                 i += 1;
             } else if l.horizontal_rule() {
                 self.set_block(tree, BlockKind::HorizontalRule, None);
                 i += 1;
             } else if l.list_marker(3).is_some() && self.depth < MAX_BLOCK_DEPTH {
-                i = self.list(&lines, i, tree, false);
+                i = self.list(lines, i, tree, false);
             } else if l.definition_marker().is_some()
                 && self.definition_allowed(tree)
                 && self.depth < MAX_BLOCK_DEPTH
             {
-                i = self.list(&lines, i, tree, true);
-            } else if let Some((next, rest)) = self.html_block(&lines, i, tree) {
+                i = self.list(lines, i, tree, true);
+            } else if let Some((next, rest)) = self.html_block(lines, i, tree) {
                 i = next;
                 if let Some(rest) = rest {
                     lines[i] = rest;
                 }
-            } else if let Some(next) = self.leaf_block(&lines, i, tree) {
+            } else if let Some(next) = self.leaf_block(lines, i, tree) {
                 i = next;
             } else {
-                i = self.paragraph(&lines, i, tree);
+                i = self.paragraph(lines, i, tree);
             }
         }
         self.depth -= 1;
@@ -196,12 +205,34 @@ impl<'a> BlockParser<'a> {
         tree.prev = Prev::Block(kind, context);
     }
 
-    pub fn push_context(&mut self, lines: Vec<VLine>) -> usize {
+    pub fn push_context(&mut self, lines: &[VLine]) -> usize {
+        self.push_context_dropping(lines, Vec::new())
+    }
+
+    /// A context whose text leaves out the bytes at `drop`.
+    pub fn push_context_dropping(&mut self, lines: &[VLine], drop: Vec<usize>) -> usize {
+        let all = &mut self.out.context_lines;
+        let start = all.len();
+        all.extend_from_slice(lines);
         self.out.contexts.push(Context {
-            lines,
-            drop: Vec::new(),
+            lines: start..all.len(),
+            drop,
         });
         self.out.contexts.len() - 1
+    }
+
+    /// Appends `lines` to context `ctx`, first moving its lines to the end of the buffer
+    /// if another context's lines come after them.
+    fn extend_context(&mut self, ctx: usize, lines: &[VLine]) {
+        let all = &mut self.out.context_lines;
+        let own = &mut self.out.contexts[ctx].lines;
+        if own.end != all.len() {
+            let start = all.len();
+            all.extend_from_within(own.clone());
+            *own = start..all.len();
+        }
+        all.extend_from_slice(lines);
+        own.end = all.len();
     }
 
     /// `parse_paragraph` with GFM's `PARAGRAPH_END_GFM`: lines up to a blank line, a block
@@ -213,11 +244,9 @@ impl<'a> BlockParser<'a> {
             j += 1;
         }
         match tree.prev {
-            Prev::Block(BlockKind::Paragraph, Some(ctx)) => {
-                self.out.contexts[ctx].lines.extend_from_slice(&lines[i..j])
-            }
+            Prev::Block(BlockKind::Paragraph, Some(ctx)) => self.extend_context(ctx, &lines[i..j]),
             _ => {
-                let ctx = self.push_context(lines[i..j].to_vec());
+                let ctx = self.push_context(&lines[i..j]);
                 self.set_block(tree, BlockKind::Paragraph, Some(ctx));
             }
         }

@@ -5,6 +5,7 @@
 use super::blocks::Blocks;
 use super::chars::floor_boundary;
 use super::ial::{Follows, Ial, IalProblemKind, build_entries};
+use super::ial_grammar::scan_attribute_list;
 use super::ial_problems::find_problems;
 use super::liquid::Masked;
 use super::model::{RefDef, Scan, Skipped, SkippedKind};
@@ -22,12 +23,14 @@ pub fn finish(
     for block_ial in &blocks.ials {
         let content = block_ial.content.clone();
         let shift = |p: usize| content.start + p;
+        let raw = scan_attribute_list(&masked.text[content.clone()]);
         let entries = build_entries(
+            &raw,
             &masked.text[content.clone()],
             &body[content.clone()],
             &shift,
         );
-        let problems = find_problems(&masked.text, content.clone(), &entries, &|p| p);
+        let problems = find_problems(&masked.text, content.clone(), &raw, &entries, &|p| p);
         let link = block_ial
             .context
             .and_then(|c| trailing.get(c).copied().flatten());

@@ -144,13 +144,18 @@ pub const BLOCK_CONTENT: &[&str] = &[
 
 /// The length of a `UNAME` at `pos`, 0 if none.
 pub fn uname_len(s: &str, pos: usize) -> usize {
+    // Names are nearly always ASCII: read those bytes without decoding.
+    let char_at = |at: usize| match s.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => char_at(s, at),
+    };
     let part = |at: usize| -> usize {
-        match char_at(s, at) {
+        match char_at(at) {
             Some(c) if is_alpha(c) || c == '_' => {}
             _ => return 0,
         }
         let mut end = at;
-        while let Some(c) = char_at(s, end) {
+        while let Some(c) = char_at(end) {
             if is_alnum(c) || matches!(c, '-' | '.' | '_') {
                 end += c.len_utf8();
             } else {
@@ -207,7 +212,8 @@ pub fn tag_at(s: &str, pos: usize, quotes: &mut NextFinder) -> Option<Tag> {
             let v = skip_space(b, eq + 1);
             match b.get(v) {
                 Some(&q) if q == b'"' || q == b'\'' => {
-                    if let Some(close) = quotes.find(b, &[q], v + 1) {
+                    let needle: &'static [u8] = if q == b'"' { b"\"" } else { b"'" };
+                    if let Some(close) = quotes.find(b, needle, v + 1) {
                         attr.value = Some(v + 1..close);
                         attr.quote = Some(q);
                         cur = close + 1;

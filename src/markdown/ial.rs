@@ -2,7 +2,9 @@
 //! with it. The grammar itself is in `ial_grammar.rs`; finding where an IAL ends in running
 //! text is in `ial_extent.rs`.
 
-use super::ial_grammar::{RawEntry, scan_attribute_list, split_id_or_class, unescape_value};
+use super::ial_grammar::{
+    RawEntry, RawList, scan_attribute_list, split_id_or_class, unescape_value,
+};
 use super::ial_problems::find_problems;
 use super::model::{BlockKind, ElementKind, Span, Spanned};
 
@@ -175,26 +177,28 @@ impl Ial {
     }
 }
 
-/// Parses the attribute text `structure[content]`. `structure` is the text the scanner reads
-/// (Liquid masked); values are cut from `original` (same length). `to_file` maps a position in
-/// these strings to the file.
+/// The entries of `raw`, kramdown's scan of the attribute text `structure`. `structure` is the
+/// text the scanner reads (Liquid masked); values are cut from `original` (same length).
+/// `to_file` maps a position in these strings to the file.
 pub fn build_entries(
+    raw: &RawList,
     structure: &str,
     original: &str,
     to_file: &dyn Fn(usize) -> usize,
 ) -> Vec<IalEntry> {
-    let raw = scan_attribute_list(structure);
     let spanned = |r: std::ops::Range<usize>| Spanned {
         value: original[r.clone()].to_string(),
         span: to_file(r.start)..to_file(r.end),
     };
-    let mut entries = Vec::new();
-    for (span, entry) in raw.entries {
+    let mut entries = Vec::with_capacity(raw.entries.len());
+    for (span, entry) in &raw.entries {
         let file_span = to_file(span.start)..to_file(span.end);
-        let parts = match entry {
-            RawEntry::Id(_) | RawEntry::Class(_) => split_id_or_class(structure, span.clone()),
-            other => vec![other],
-        };
+        let glued = matches!(entry, RawEntry::Id(_) | RawEntry::Class(_));
+        let parts = glued
+            .then(|| split_id_or_class(structure, span.clone()))
+            .into_iter()
+            .flatten()
+            .chain((!glued).then(|| entry.clone()));
         for part in parts {
             let kind = match part {
                 RawEntry::KeyValue { key, value, quote } => {
@@ -227,7 +231,8 @@ pub fn build_entries(
 /// `content`: the entries kramdown finds and the problems with them.
 pub fn parse_attribute_list(content: &str) -> (Vec<IalEntry>, Vec<IalProblem>) {
     let identity = |p: usize| p;
-    let entries = build_entries(content, content, &identity);
-    let problems = find_problems(content, 0..content.len(), &entries, &identity);
+    let raw = scan_attribute_list(content);
+    let entries = build_entries(&raw, content, content, &identity);
+    let problems = find_problems(content, 0..content.len(), &raw, &entries, &identity);
     (entries, problems)
 }

@@ -71,8 +71,8 @@ pub fn brace_cut_value(content: &str, after: &str) -> bool {
         .find(|c: char| c.is_ascii_whitespace())
         .unwrap_or(after.len())];
     ['"', '\''].iter().any(|&q| {
-        content.matches(q).count() % 2 == 1
-            && glued.find(q).is_some_and(|at| glued[at..].contains('}'))
+        glued.find(q).is_some_and(|at| glued[at..].contains('}'))
+            && content.matches(q).count() % 2 == 1
     })
 }
 

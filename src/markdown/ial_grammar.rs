@@ -151,23 +151,24 @@ fn match_id_or_class_multi(b: &[u8], at: usize) -> Option<(usize, RawEntry)> {
 }
 
 /// Splits a matched `#id.class…` run into its parts (`ALD_TYPE_ID_OR_CLASS` scanned again).
-pub fn split_id_or_class(s: &str, run: Range<usize>) -> Vec<RawEntry> {
+pub fn split_id_or_class(s: &str, run: Range<usize>) -> impl Iterator<Item = RawEntry> + '_ {
     let b = s.as_bytes();
-    let mut parts = Vec::new();
     let mut pos = run.start;
-    while pos < run.end {
+    std::iter::from_fn(move || {
+        if pos >= run.end {
+            return None;
+        }
         let start = pos;
         pos += 1;
         while pos < run.end && !matches!(b[pos], b'.' | b'#') {
             pos += 1;
         }
-        parts.push(if b[start] == b'#' {
+        Some(if b[start] == b'#' {
             RawEntry::Id(start..pos)
         } else {
             RawEntry::Class(start..pos)
-        });
-    }
-    parts
+        })
+    })
 }
 
 /// For each quote character, where the lazy value `(?:\\\}|\\\2|[^\}\x02])*?\2(?=\s|\Z)` that
@@ -213,6 +214,9 @@ fn value_end_table(b: &[u8], quote: u8) -> Vec<Option<usize>> {
 
 /// `val.gsub!(/\\(\}|#{sep})/, "\\1")`
 pub fn unescape_value(raw: &str, quote: char) -> String {
+    if !raw.contains('\\') {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {

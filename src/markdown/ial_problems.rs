@@ -3,16 +3,18 @@
 //! does with it (see `IalProblemKind`); the grammar that decides is `ial_grammar.rs`.
 
 use super::ial::{EntryKind, IalEntry, IalProblem, IalProblemKind};
-use super::ial_grammar::{RawEntry, RawList, scan_attribute_list, split_id_or_class};
+use super::ial_grammar::{RawEntry, RawList, split_id_or_class};
 use std::ops::Range;
 
 /// Typographic quotes that word processors and chat apps put in place of `"` and `'`.
 pub const CURLY_QUOTES: &[char] = &['“', '”', '„', '‟', '‘', '’', '‚', '‛', '″', '′', '«', '»'];
 
-/// Problems in `structure[content]`, given the entries already parsed from it.
+/// Problems in `structure[content]`, given kramdown's scan of it and the entries parsed from
+/// that scan.
 pub fn find_problems(
     structure: &str,
     content: Range<usize>,
+    raw: &RawList,
     entries: &[IalEntry],
     to_file: &dyn Fn(usize) -> usize,
 ) -> Vec<IalProblem> {
@@ -27,7 +29,6 @@ pub fn find_problems(
         });
         return problems;
     }
-    let raw = scan_attribute_list(text);
     let mut spaced_refs = Vec::new();
     for chunk in &raw.ignored {
         let piece = &text[chunk.clone()];
@@ -56,7 +57,7 @@ pub fn find_problems(
         });
     }
     let mut seen_keys: Vec<&str> = Vec::new();
-    for (entry, raw_start) in entries.iter().zip(raw_entry_starts(text, &raw)) {
+    for (entry, raw_start) in entries.iter().zip(raw_entry_starts(text, raw)) {
         match &entry.kind {
             EntryKind::KeyValue { key, value, quote } => {
                 if seen_keys.contains(&key.value.as_str()) {
@@ -92,7 +93,7 @@ fn raw_entry_starts(text: &str, raw: &RawList) -> Vec<usize> {
     let mut starts = Vec::new();
     for (span, entry) in &raw.entries {
         let count = match entry {
-            RawEntry::Id(_) | RawEntry::Class(_) => split_id_or_class(text, span.clone()).len(),
+            RawEntry::Id(_) | RawEntry::Class(_) => split_id_or_class(text, span.clone()).count(),
             _ => 1,
         };
         starts.extend(std::iter::repeat_n(span.start, count));

@@ -30,7 +30,7 @@ impl SpanParser<'_> {
             }
         }
         if title_from.is_none() {
-            let index = self.memo.parens.get_or_insert_with(|| ParenIndex::build(b));
+            let index = self.memo.parens(b);
             let matching = index.matching(q).filter(|&m| m < end);
             let space_quote = ParenIndex::first_from(&index.space_quote, q).filter(|&s| s < end);
             match (matching, space_quote) {
@@ -69,7 +69,7 @@ impl SpanParser<'_> {
         let quote = *b
             .get(at)
             .filter(|&&c| (c == b'"' || c == b'\'') && at < end)?;
-        let index = self.memo.parens.get_or_insert_with(|| ParenIndex::build(b));
+        let index = self.memo.parens(b);
         let ends = if quote == b'"' {
             &index.title_end_double
         } else {

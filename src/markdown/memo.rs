@@ -16,6 +16,10 @@ use super::spans::Ctx;
 use super::text::NextFinder;
 use std::collections::HashMap;
 
+/// The tables are looked up for nearly every opener: a fast fixed-seed hash rather than
+/// SipHash (the keys are positions in the file being linted).
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// The parts of a [`Ctx`] that change how text parses.
 pub type CtxKey = (bool, bool, bool, bool, usize, usize);
 
@@ -42,18 +46,38 @@ pub enum BracketEvent {
 #[derive(Default)]
 pub struct Memo {
     /// `(text environment, position of [) → position of the matching ]`, or `None`.
-    pub brackets: HashMap<(CtxKey, usize), Option<usize>>,
+    pub brackets: Map<(CtxKey, usize), Option<usize>>,
     /// `(content environment, delimiter) → first position an emphasis failed from`.
-    pub emphasis_fail: HashMap<(CtxKey, &'static str), usize>,
+    pub emphasis_fail: Map<(CtxKey, &'static str), usize>,
     /// `(scanner end, backtick run length) → first position a code span failed from`.
-    pub code_fail: HashMap<(usize, usize), usize>,
+    pub code_fail: Map<(usize, usize), usize>,
     /// `scanner end → first position a ~~ failed from`.
-    pub strike_fail: HashMap<usize, usize>,
+    pub strike_fail: Map<usize, usize>,
     pub finder: NextFinder,
-    pub parens: Option<ParenIndex>,
+    parens: ParenIndex,
+    parens_built: bool,
 }
 
 impl Memo {
+    /// Forgets everything, keeping the tables' memory for the next context.
+    pub fn clear(&mut self) {
+        reset(&mut self.brackets);
+        reset(&mut self.emphasis_fail);
+        reset(&mut self.code_fail);
+        reset(&mut self.strike_fail);
+        self.finder.clear();
+        self.parens_built = false;
+    }
+
+    /// The paren index of the context text `b`, built on first use.
+    pub fn parens(&mut self, b: &[u8]) -> &ParenIndex {
+        if !self.parens_built {
+            self.parens.rebuild(b);
+            self.parens_built = true;
+        }
+        &self.parens
+    }
+
     /// Stores what the bracket events of the link parse opened at `open` say about every `[`
     /// seen at that level. `found` is the position of the closing `]` when the parse found it.
     pub fn record_brackets(
@@ -100,7 +124,18 @@ impl Memo {
     }
 }
 
+/// Empties a table. Clearing costs its capacity, so a table grown by one huge context is
+/// dropped rather than cleared for every small context after it (which would be quadratic).
+fn reset<K, V>(map: &mut Map<K, V>) {
+    if map.capacity() > 64 {
+        *map = Map::default();
+    } else {
+        map.clear();
+    }
+}
+
 /// Raw-text facts about link destinations (`LINK_PAREN_STOP_RE`, `LINK_INLINE_TITLE_RE`).
+#[derive(Default)]
 pub struct ParenIndex {
     /// `(` position → matching `)` (counting every paren, as kramdown's scan does), sorted
     /// by the `(`: see [`ParenIndex::matching`].
@@ -110,6 +145,8 @@ pub struct ParenIndex {
     /// Positions of a quote followed by optional whitespace and `)`, sorted, per quote char.
     pub title_end_double: Vec<usize>,
     pub title_end_single: Vec<usize>,
+    /// Open parens while building.
+    stack: Vec<usize>,
 }
 
 impl ParenIndex {
@@ -119,41 +156,38 @@ impl ParenIndex {
         Some(self.pairs[i].1)
     }
 
-    pub fn build(b: &[u8]) -> ParenIndex {
-        let mut pairs = Vec::new();
-        let mut stack = Vec::new();
-        let mut space_quote = Vec::new();
-        let (mut dq, mut sq) = (Vec::new(), Vec::new());
-        for (i, &c) in b.iter().enumerate() {
-            match c {
-                b'(' => stack.push(i),
-                b')' => {
-                    if let Some(open) = stack.pop() {
-                        pairs.push((open, i));
-                    }
-                }
-                b'"' | b'\'' => {
-                    let mut j = i + 1;
-                    while j < b.len() && super::chars::is_space_byte(b[j]) {
-                        j += 1;
-                    }
-                    if b.get(j) == Some(&b')') {
-                        if c == b'"' { dq.push(i) } else { sq.push(i) }
-                    }
-                }
-                _ => {}
-            }
-            if super::chars::is_space_byte(c) && matches!(b.get(i + 1), Some(b'"' | b'\'')) {
-                space_quote.push(i);
+    /// Indexes `b`, reusing the memory of the previous index.
+    fn rebuild(&mut self, b: &[u8]) {
+        let (pairs, stack) = (&mut self.pairs, &mut self.stack);
+        pairs.clear();
+        stack.clear();
+        for i in memchr::memchr2_iter(b'(', b')', b) {
+            if b[i] == b'(' {
+                stack.push(i);
+            } else if let Some(open) = stack.pop() {
+                pairs.push((open, i));
             }
         }
         // Pushed as each `)` closes: inner pairs first.
         pairs.sort_unstable();
-        ParenIndex {
-            pairs,
-            space_quote,
-            title_end_double: dq,
-            title_end_single: sq,
+        self.space_quote.clear();
+        self.title_end_double.clear();
+        self.title_end_single.clear();
+        for i in memchr::memchr2_iter(b'"', b'\'', b) {
+            if i > 0 && super::chars::is_space_byte(b[i - 1]) {
+                self.space_quote.push(i - 1);
+            }
+            let mut j = i + 1;
+            while j < b.len() && super::chars::is_space_byte(b[j]) {
+                j += 1;
+            }
+            if b.get(j) == Some(&b')') {
+                if b[i] == b'"' {
+                    self.title_end_double.push(i);
+                } else {
+                    self.title_end_single.push(i);
+                }
+            }
         }
     }
 

@@ -73,10 +73,14 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
     let mut out = spans::Outputs::default();
     let mut trailing = Vec::with_capacity(blocks.contexts.len());
     let mut steps = 0;
+    // One text buffer and one memo for every context: cleared, not reallocated.
+    let mut text = text::SpanText::default();
+    let mut memo = memo::Memo::default();
     for context in &blocks.contexts {
+        let lines = &blocks.context_lines[context.lines.clone()];
         // Every link, IAL and broken link starts at a `[`, `<` or `{`: a context without one
         // (most paragraphs of prose) has nothing to report, so skip building its text.
-        if !context.lines.iter().any(|line| {
+        if !lines.iter().any(|line| {
             memchr::memchr3(
                 b'[',
                 b'<',
@@ -88,11 +92,12 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
             trailing.push(None);
             continue;
         }
-        let text = text::SpanText::build(&masked.text, body, &context.lines, &context.drop);
+        text.rebuild(&masked.text, body, lines, &context.drop);
         if text.text.is_empty() {
             trailing.push(None);
             continue;
         }
+        memo.clear();
         let mut parser = spans::SpanParser {
             t: &text,
             s: &text.text,
@@ -100,7 +105,7 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
             refs: &refs,
             footnotes: &blocks.footnotes,
             out: &mut out,
-            memo: memo::Memo::default(),
+            memo: &mut memo,
             pos: 0,
             bracket_events: Vec::new(),
             steps: 0,

@@ -12,6 +12,7 @@
 
 use super::ial::{Follows, Ial, IalProblem, IalProblemKind, build_entries};
 use super::ial_extent::{brace_cut_value, ial_extent, lookalike};
+use super::ial_grammar::scan_attribute_list;
 use super::ial_problems::find_problems;
 use super::model::ElementKind;
 use super::spans::{Ctx, Frame, Last, SpanParser};
@@ -159,13 +160,15 @@ impl SpanParser<'_> {
     ) {
         let t = self.t;
         let to_file = |r: usize| t.to_file(content.start + r);
+        let raw = scan_attribute_list(&self.s[content.clone()]);
         let entries = build_entries(
+            &raw,
             &self.s[content.clone()],
             &t.original[content.clone()],
             &to_file,
         );
         let absolute = |r: usize| t.to_file(r);
-        for found in find_problems(self.s, content.clone(), &entries, &absolute) {
+        for found in find_problems(self.s, content.clone(), &raw, &entries, &absolute) {
             if !problems.iter().any(|p| p.kind == found.kind) {
                 problems.push(found);
             }

@@ -5,18 +5,73 @@
 use super::memo::BracketEvent;
 use super::spans::{Ctx, Frame, SpanParser, Stop};
 
+/// The bytes a start or stop pattern can begin with, plus the bytes that end the patterns
+/// led by a plain char (`  \n`, ` <<`, ` >>`, `[^\\]?["']`). All ASCII, so each is a char
+/// boundary; every other byte is plain text the scan can skip without a look.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"*_`<[\"'$&\\!{-.>~]\n";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 impl SpanParser<'_> {
     /// The first position at or after `from` where the stop or a span start matches.
     pub fn next_start(&mut self, from: usize, ctx: Ctx, stop: &Stop) -> usize {
+        let found = self.find_start(from, ctx, stop);
+        // Counted as if every byte up to the answer had been tried (the linearity tests).
+        self.steps += found.map_or(ctx.end - from, |p| p + 1 - from);
+        found.unwrap_or(ctx.end)
+    }
+
+    fn find_start(&self, from: usize, ctx: Ctx, stop: &Stop) -> Option<usize> {
+        let b = self.b;
+        // A start's lookahead may read past the scanner's end (`b` is the whole text).
+        let limit = (ctx.end + 2).min(b.len());
         let mut p = from;
-        while p < ctx.end {
-            self.steps += 1;
-            if self.b[p] & 0xC0 != 0x80 && (self.is_span_start(p, ctx) || self.stop_at(p, stop)) {
-                return p;
+        loop {
+            let i = b[p..limit]
+                .iter()
+                .position(|&c| SPECIAL[usize::from(c)])
+                .map_or(limit, |off| p + off);
+            // A plain char in `p..i` starts a pattern only if the special byte at `i` ends it.
+            if !ctx.raw_only
+                && let Some(x) = self.plain_start_before(p, i)
+                && x < ctx.end
+            {
+                return Some(x);
             }
-            p += 1;
+            if i >= ctx.end {
+                return None;
+            }
+            if self.is_span_start(i, ctx) || self.stop_at(i, stop) {
+                return Some(i);
+            }
+            p = i + 1;
         }
-        ctx.end
+    }
+
+    /// The plain (non-special) char in `p..i` that starts `  \n`, ` <<`, ` >>` or
+    /// `[^\\]?["']` ending at the byte at `i`, if any.
+    fn plain_start_before(&self, p: usize, i: usize) -> Option<usize> {
+        let b = self.b;
+        let x = match b.get(i)? {
+            b'"' | b'\'' => {
+                let mut x = i.checked_sub(1)?;
+                while x > p && b[x] & 0xC0 == 0x80 {
+                    x -= 1;
+                }
+                x
+            }
+            b'\n' if i >= 2 && b[i - 2] == b' ' && b[i - 1] == b' ' => i - 2,
+            b'<' | b'>' if i >= 1 && b[i - 1] == b' ' && b.get(i + 1) == b.get(i) => i - 1,
+            _ => return None,
+        };
+        (x >= p && b[x] & 0xC0 != 0x80).then_some(x)
     }
 
     pub fn stop_at(&self, p: usize, stop: &Stop) -> bool {

@@ -126,7 +126,7 @@ pub struct SpanParser<'a> {
     pub refs: &'a RefTable,
     pub footnotes: &'a HashSet<String>,
     pub out: &'a mut Outputs,
-    pub memo: Memo,
+    pub memo: &'a mut Memo,
     pub pos: usize,
     /// Bracket events at the level of the innermost link parse.
     pub bracket_events: Vec<BracketEvent>,

@@ -3,6 +3,7 @@
 
 use super::ial::{Follows, Ial, IalProblem, IalProblemKind, build_entries};
 use super::ial_extent::{brace_cut_value, ial_extent, lookalike};
+use super::ial_grammar::scan_attribute_list;
 use super::ial_problems::find_problems;
 use super::text::NextFinder;
 
@@ -22,8 +23,15 @@ pub fn parse_ial(text: &str) -> Option<Ial> {
                 recognized: bool,
                 mut problems: Vec<IalProblem>| {
         let shift = |p: usize| content.start + p;
-        let entries = build_entries(&text[content.clone()], &text[content.clone()], &shift);
-        problems.extend(find_problems(text, content.clone(), &entries, &identity));
+        let raw = scan_attribute_list(&text[content.clone()]);
+        let entries = build_entries(&raw, &text[content.clone()], &text[content.clone()], &shift);
+        problems.extend(find_problems(
+            text,
+            content.clone(),
+            &raw,
+            &entries,
+            &identity,
+        ));
         Ial {
             span,
             content,

@@ -62,7 +62,7 @@ struct Segment {
 }
 
 /// The text of one span context (a paragraph, a header, a table cell) as kramdown parses it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SpanText {
     /// What the parser reads: Liquid masked.
     pub text: String,
@@ -74,24 +74,23 @@ pub struct SpanText {
 impl SpanText {
     /// Joins `lines` with `\n`, leaving out bytes at `drop` and Liquid that renders to
     /// nothing, then strips leading and trailing whitespace as kramdown's paragraph parser does.
-    pub fn build(masked: &str, original: &str, lines: &[VLine], drop: &[usize]) -> SpanText {
-        let mut st = SpanText {
-            text: String::new(),
-            original: String::new(),
-            segments: Vec::new(),
-        };
+    /// Reuses the memory of the previous context's text.
+    pub fn rebuild(&mut self, masked: &str, original: &str, lines: &[VLine], drop: &[usize]) {
+        let mut text = std::mem::take(&mut self.text).into_bytes();
+        let mut orig = std::mem::take(&mut self.original).into_bytes();
+        text.clear();
+        orig.clear();
+        self.segments.clear();
         let mb = masked.as_bytes();
         let ob = original.as_bytes();
-        let mut text = Vec::new();
-        let mut orig = Vec::new();
         for (n, line) in lines.iter().enumerate() {
             if n > 0 {
-                st.push_segment(text.len(), lines[n - 1].end, false);
+                self.push_segment(text.len(), lines[n - 1].end, false);
                 text.push(b'\n');
                 orig.push(b'\n');
             }
             if line.pad > 0 {
-                st.push_segment(text.len(), line.start, false);
+                self.push_segment(text.len(), line.start, false);
                 text.extend(std::iter::repeat_n(b' ', line.pad));
                 orig.extend(std::iter::repeat_n(b' ', line.pad));
             }
@@ -109,7 +108,7 @@ impl SpanText {
                     .min()
                     .unwrap_or(line.end);
                 let end = memchr::memchr(REMOVED, &mb[p..limit]).map_or(limit, |i| p + i);
-                st.push_segment(text.len(), p, true);
+                self.push_segment(text.len(), p, true);
                 text.extend_from_slice(&mb[p..end]);
                 orig.extend_from_slice(&ob[p..end]);
                 p = end;
@@ -118,11 +117,14 @@ impl SpanText {
         let is_ws = |c: &u8| super::chars::is_space_byte(*c) || *c == 0;
         let lead = text.iter().take_while(|c| is_ws(c)).count();
         let trail = text[lead..].iter().rev().take_while(|c| is_ws(c)).count();
-        let keep = lead..text.len() - trail;
-        st.text = utf8(&text[keep.clone()]);
-        st.original = utf8(&orig[keep.clone()]);
-        st.shift(lead);
-        st
+        let keep = text.len() - trail;
+        for bytes in [&mut text, &mut orig] {
+            bytes.truncate(keep);
+            bytes.drain(..lead);
+        }
+        self.text = utf8(text);
+        self.original = utf8(orig);
+        self.shift(lead);
     }
 
     fn push_segment(&mut self, virt: usize, file: usize, real: bool) {
@@ -170,11 +172,10 @@ impl SpanText {
     }
 }
 
-fn utf8(bytes: &[u8]) -> String {
+fn utf8(bytes: Vec<u8>) -> String {
     // Cuts happen at ASCII bytes only (whitespace, removed Liquid, `\` before `|`), so the
     // result is valid; fall back to a lossy copy rather than panic on a surprise.
-    String::from_utf8(bytes.to_vec())
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Finds the next occurrence of a fixed needle at or after a position, remembering the last
@@ -182,26 +183,35 @@ fn utf8(bytes: &[u8]) -> String {
 /// like "the next `}`" or "the next `$$`" from turning quadratic on pages full of openers.
 #[derive(Debug, Default)]
 pub struct NextFinder {
-    cache: Vec<(Vec<u8>, usize, Option<usize>)>,
+    cache: Vec<(&'static [u8], usize, Option<usize>)>,
 }
 
 impl NextFinder {
-    pub fn find(&mut self, hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-        if let Some((_, cached_from, found)) = self.cache.iter().find(|(n, _, _)| n == needle)
-            && *cached_from <= from
+    pub fn find(&mut self, hay: &[u8], needle: &'static [u8], from: usize) -> Option<usize> {
+        let slot = self.cache.iter().position(|(n, _, _)| *n == needle);
+        if let Some((_, cached_from, found)) = slot.map(|i| self.cache[i])
+            && cached_from <= from
             && found.is_none_or(|f| from <= f)
         {
-            return *found;
+            return found;
         }
         let found = hay
             .get(from..)
-            .and_then(|tail| memchr::memmem::find(tail, needle))
+            .and_then(|tail| match needle {
+                [byte] => memchr::memchr(*byte, tail),
+                _ => memchr::memmem::find(tail, needle),
+            })
             .map(|p| p + from);
-        match self.cache.iter_mut().find(|(n, _, _)| n == needle) {
-            Some(slot) => *slot = (needle.to_vec(), from, found),
-            None => self.cache.push((needle.to_vec(), from, found)),
+        match slot {
+            Some(i) => self.cache[i] = (needle, from, found),
+            None => self.cache.push((needle, from, found)),
         }
         found
+    }
+
+    /// Forgets every answer, for a new haystack.
+    pub fn clear(&mut self) {
+        self.cache.clear();
     }
 }
 
