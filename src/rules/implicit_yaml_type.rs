@@ -76,7 +76,7 @@ impl ImplicitYamlType {
                 .any(|t| matches!(t, FieldType::String | FieldType::Url | FieldType::Path))
                 && !types.iter().any(|t| t.accepts(node) == Some(true))
         });
-        let lossy = types.is_none() && self.lossy_numbers && is_lossy_number(&resolved, text);
+        let lossy = types.is_none() && self.lossy_numbers && is_lossy_number(resolved, text);
         if !(wants_text || lossy) {
             return;
         }

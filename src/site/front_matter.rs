@@ -66,7 +66,7 @@ pub fn read(post: &Post) -> ReadFrontMatter {
     out.fields.category = get("category").and_then(category_value);
     out.unpublished = get("published")
         .and_then(Node::resolved)
-        .is_some_and(|r| r == Resolved::Bool(false));
+        .is_some_and(|r| *r == Resolved::Bool(false));
     out
 }
 
@@ -90,7 +90,7 @@ pub fn scalar_to_s(node: &Node) -> Option<String> {
     let scalar = node.as_scalar()?;
     match node.resolved() {
         Some(Resolved::Null) => None,
-        Some(Resolved::Str(text)) => Some(text),
+        Some(Resolved::Str(text)) => Some(text.clone()),
         Some(Resolved::Int(n)) => Some(n.to_string()),
         Some(Resolved::Bool(b)) => Some(b.to_string()),
         Some(Resolved::Float(_)) => Some(node.resolved()?.ruby_inspect()),
@@ -137,14 +137,14 @@ fn category_value(node: &Node) -> Option<CategoryValue> {
                 .iter()
                 .map(|item| match item.resolved() {
                     Some(Resolved::Null) => CategoryItem::Nil,
-                    Some(Resolved::Str(text)) => CategoryItem::Text(text),
+                    Some(Resolved::Str(text)) => CategoryItem::Text(text.clone()),
                     _ => CategoryItem::Scalar(scalar_to_s(item).unwrap_or_default()),
                 })
                 .collect(),
         )),
         Value::Scalar(_) => match node.resolved() {
             Some(Resolved::Null | Resolved::Bool(false)) => None,
-            Some(Resolved::Str(text)) => Some(CategoryValue::Text(text)),
+            Some(Resolved::Str(text)) => Some(CategoryValue::Text(text.clone())),
             _ => Some(CategoryValue::Scalar(scalar_to_s(node)?)),
         },
         _ => None,

@@ -114,8 +114,8 @@ impl Node {
     /// What Jekyll's YAML loader makes of this scalar: plain scalars are typed by YAML 1.1's
     /// rules, quoted and block scalars (and `!!str`) are text. `None` for collections, aliases
     /// and other tags.
-    pub fn resolved(&self) -> Option<crate::yaml11::Resolved> {
-        self.resolved.0.get_or_init(|| self.resolve()).clone()
+    pub fn resolved(&self) -> Option<&crate::yaml11::Resolved> {
+        self.resolved.0.get_or_init(|| self.resolve()).as_ref()
     }
 
     fn resolve(&self) -> Option<crate::yaml11::Resolved> {
