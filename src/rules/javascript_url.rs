@@ -32,8 +32,13 @@ impl Rule for JavascriptUrl {
 /// The scheme a browser would run, as it reads the URL: leading spaces and control characters
 /// dropped, tabs and line breaks removed anywhere, case ignored.
 fn script_scheme(url: &str, image: bool) -> Option<&'static str> {
-    let normalized: String = url
-        .trim_start_matches(|c: char| c <= ' ')
+    let trimmed = url.trim_start_matches(|c: char| c <= ' ');
+    // Every scheme reported starts with `j`, `v` or `d`: most URLs stop here, uncopied.
+    let first = trimmed.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b'j' | b'v' | b'd')) {
+        return None;
+    }
+    let normalized: String = trimmed
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .take(16)
@@ -65,6 +70,10 @@ mod tests {
             Some("javascript:")
         );
         assert_eq!(script_scheme("java\tscript:x", false), Some("javascript:"));
+        assert_eq!(
+            script_scheme("\t\n\u{1}Javascript:x", false),
+            Some("javascript:")
+        );
         assert_eq!(script_scheme("vbscript:x", false), Some("vbscript:"));
         assert_eq!(
             script_scheme("data:text/html,<b>", false),
