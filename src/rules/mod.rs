@@ -7,6 +7,7 @@ mod fix_preview;
 mod ial_repair;
 mod jekyll_support;
 mod link_support;
+mod plain_web_url;
 mod post_rename;
 
 mod bom_hides_front_matter;
