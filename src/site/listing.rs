@@ -10,6 +10,8 @@
 //! git's `info/exclude` and the user's global git settings, and a fingerprint of the settings
 //! that select files. Any difference means a fresh walk. Folders modified in the seconds
 //! before the list is written are not trusted (see `cache::RACY`): the list is not written.
+//! Not watched: a global ignore file that git's `core.excludesFile` puts somewhere other than
+//! the default place, edited in place (`--no-cache` walks).
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
