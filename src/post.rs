@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use crate::front_matter::{self, Split};
 use crate::markdown::{self, Scan};
 use crate::source::Source;
+use crate::suppress::Suppressions;
 use crate::yaml::{self, Node, YamlError};
 
 /// Why a file's text is not exactly its bytes (or missing).
@@ -29,6 +30,8 @@ pub struct Post {
     pub yaml: Option<Result<Option<Node>, YamlError>>,
     /// The body's links and attribute lists, scanned on first use and shared by every link rule.
     markdown: OnceLock<Scan>,
+    /// The suppression comments, found on first use (by the engine and by FL904).
+    suppressions: OnceLock<Suppressions>,
 }
 
 impl Post {
@@ -45,6 +48,7 @@ impl Post {
             split,
             yaml,
             markdown: OnceLock::new(),
+            suppressions: OnceLock::new(),
         }
     }
 
@@ -111,6 +115,11 @@ impl Post {
             let body = self.body();
             markdown::scan(&self.source.text[body.clone()], body.start)
         })
+    }
+
+    /// The `frontlint-disable…` comments of the file, as written (none used yet).
+    pub fn suppressions(&self) -> &Suppressions {
+        self.suppressions.get_or_init(|| Suppressions::parse(self))
     }
 
     /// The Markdown content after the front matter.

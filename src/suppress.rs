@@ -59,7 +59,7 @@ pub enum Scope {
 }
 
 /// The directives of one file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Suppressions {
     pub directives: Vec<Directive>,
 }

@@ -206,7 +206,7 @@ fn lint_target(target: &Target, options: RunOptions, caches: &HashMap<usize, Sit
     // With fixes the summary is of the fixed text, not of the file as stamped: not cached.
     let stamp = stamp.filter(|_| options.fix.is_none() && !facts.depends_on_the_clock());
     let mut diagnostics = check_post(&post, &target.config, &facts);
-    let mut suppressions = Suppressions::parse(&post);
+    let mut suppressions = post.suppressions().clone();
     suppressions.filter(&mut diagnostics);
     let doc = IndexedDoc::new(&post, &facts, file, true);
     let suppressions =
@@ -379,7 +379,7 @@ pub fn lint_in_site(
             .map(|(diagnostic, _)| diagnostic)
             .filter(|diagnostic| diagnostic.path == post.source.path),
     );
-    let mut suppressions = Suppressions::parse(post);
+    let mut suppressions = post.suppressions().clone();
     if !suppressions.is_empty() {
         suppressions.filter(&mut diagnostics);
         diagnostics.extend(unused_diagnostics(&suppressions, &post.source, config));
@@ -443,7 +443,7 @@ pub fn lint_text(
 pub fn lint_post(post: &Post, config: &Config) -> Vec<Diagnostic> {
     let facts = facts_for(post, config);
     let mut diagnostics = check_post(post, config, &facts);
-    let mut suppressions = Suppressions::parse(post);
+    let mut suppressions = post.suppressions().clone();
     if !suppressions.is_empty() {
         suppressions.filter(&mut diagnostics);
         diagnostics.extend(unused_diagnostics(&suppressions, &post.source, config));

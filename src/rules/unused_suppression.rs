@@ -17,7 +17,7 @@ pub struct UnusedSuppression {}
 
 impl Rule for UnusedSuppression {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for directive in Suppressions::parse(cx.post).directives {
+        for directive in &cx.post.suppressions().directives {
             for word in &directive.unknown {
                 let names = crate::registry::RULES.iter().map(|r| r.name);
                 let help = match crate::suggest::closest(word, names) {
