@@ -20,7 +20,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::atomic_write::write_atomically;
 use crate::config::Config;
 
-use super::cache::{CACHE_DIR, RACY, Stamp, prepare_dir, site_fingerprint, split_bytes};
+use super::cache::{CACHE_DIR, RACY, Stamp, prepare_dir, site_fingerprint};
+use super::cache_file::split_bytes;
 
 const FILE_NAME: &str = "site-files-v1";
 const HEADER: &str = "frontlint-site-files";

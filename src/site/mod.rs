@@ -6,6 +6,7 @@
 //! `crate::jekyll` holds the pure model; this module connects it to files, configs and posts.
 
 pub mod cache;
+mod cache_file;
 pub mod facts;
 pub mod front_matter;
 pub mod index;
