@@ -2,8 +2,9 @@
 
 #[path = "support/lsp_client.rs"]
 mod lsp_client;
+mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use lsp_client::{Client, apply_edits, file_uri};
@@ -15,17 +16,7 @@ const BAD_POST: &str = "---\nlayout: post\ntitle: Café 🦀 தமிழ் lau
 
 /// A throwaway site folder under the target dir, removed and recreated per test.
 fn site(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("lsp")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
+    support::site(&format!("lsp/{name}"), files)
 }
 
 fn open(client: &mut Client, uri: &str, version: i64, text: &str) {
