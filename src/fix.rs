@@ -154,9 +154,17 @@ pub fn renamed_path(path: &str, new_name: &str) -> String {
     }
 }
 
-/// How many rounds of fix-then-relint before giving up (a fix can enable another one, e.g.
-/// quoting a value reveals a duplicate key; rounds stop as soon as nothing changes).
-const MAX_ROUNDS: usize = 10;
+/// Fix-then-relint rounds go on while they change something: a fix can enable another one
+/// (quoting a value reveals a duplicate key), and YAML parsing stops at the first syntax
+/// error, so a front matter with twelve broken values takes twelve rounds. What bounds them is
+/// the work: the rounds together may lint `ROUND_BUDGET_FACTOR` times the post's size, or
+/// `ROUND_BUDGET_BYTES`, whichever is more. Small posts get every round they need; a hostile
+/// megabyte of broken values stops after ten rounds (and the next `--fix` run goes on), so
+/// `--fix` stays linear in the size of its input.
+const ROUND_BUDGET_FACTOR: usize = 10;
+const ROUND_BUDGET_BYTES: usize = 1 << 20;
+/// A cap on the rounds themselves, should a fix keep shrinking a text to nothing.
+const MAX_ROUNDS: usize = 10_000;
 
 /// A post after fixing: its final text, the diagnostics that remain, and how many fixes went in.
 pub struct Fixed {
@@ -170,8 +178,8 @@ pub struct Fixed {
     pub refused_renames: Vec<String>,
 }
 
-/// Apply fixes and lint again until no fix applies (or `MAX_ROUNDS`). Text only: fixes that
-/// rename the file are left out (see `fix_until_stable_with`).
+/// Apply fixes and lint again until no fix applies (or the work budget above is spent). Text
+/// only: fixes that rename the file are left out (see `fix_until_stable_with`).
 pub fn fix_until_stable(post: Post, config: &Config, mode: FixMode) -> Fixed {
     fix_until_stable_with(post, config, mode, Renames::Off)
 }
@@ -188,7 +196,13 @@ pub fn fix_until_stable_with(
     let mut post = post;
     let mut diagnostics = engine::lint_post(&post, config);
     let mut applied = 0;
+    let budget = (ROUND_BUDGET_FACTOR * post.source.text.len()).max(ROUND_BUDGET_BYTES);
+    let mut linted = 0;
     for _ in 0..MAX_ROUNDS {
+        linted += post.source.text.len();
+        if linted > budget {
+            break;
+        }
         let round = apply_fixes(&post.source.text, &diagnostics, mode, renames);
         if round.count == 0 || (*round.text == *post.source.text && round.rename.is_none()) {
             break;

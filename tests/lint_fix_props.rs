@@ -188,9 +188,10 @@ proptest! {
     #[test]
     fn fixing_settles(path in path(), text in document(), unsafe_fixes in any::<bool>()) {
         let mode = if unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
-        // `fix_until_stable` stops after 10 rounds, one YAML syntax fix per round, so a front
-        // matter with more broken values needs more runs (tests/fuzz_regressions.rs); runs
-        // must still settle, without the text growing out of proportion.
+        // `fix_until_stable` bounds its rounds (one YAML syntax fix each) by a budget of work,
+        // so a front matter with many broken values can need more runs
+        // (tests/fuzz_regressions.rs); runs must still settle, without the text growing out
+        // of proportion.
         let max_len = 8 * text.len() + 256;
         let mut text = text;
         for run in 0..=text.len() + 2 {

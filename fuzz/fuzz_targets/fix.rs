@@ -5,9 +5,10 @@
 //! is a `String`, so valid UTF-8 by construction; `fix::apply` refuses edits off char
 //! boundaries.)
 //!
-//! Not simply "a second run applies nothing": `fix_until_stable` stops after 10 rounds and
-//! YAML parsing stops at the first syntax error, so a front matter with more than 10 broken
-//! values needs more than one run (see README.md, Results).
+//! Not simply "a second run applies nothing": YAML parsing stops at the first syntax error,
+//! so each broken value costs a round, and `fix_until_stable` bounds its rounds by a budget of
+//! work linear in the text's size; a front matter with enough broken values needs more than
+//! one run (see README.md, Results).
 
 #![no_main]
 
