@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{Candidate, Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 pub use error::ConfigError;
 pub use file::{CollectionConfig, ConfigFile, Requirement, UnknownFields};
@@ -234,13 +234,22 @@ impl Config {
 
     /// Is `site_path` (relative to the root, `/`-separated) one of the files to lint?
     pub fn is_included(&self, site_path: &str) -> bool {
-        self.include.is_match(site_path) && !self.is_excluded(site_path)
+        // One candidate (the path split into name and extension) for both glob sets: the
+        // walk asks this of every file.
+        let candidate = Candidate::new(site_path);
+        self.include.is_match_candidate(&candidate)
+            && !self.is_excluded_candidate(&candidate, site_path)
     }
 
     /// Is this file or folder excluded? A folder is excluded when a glob matches it or
     /// everything in it (`vendor/**`).
     pub fn is_excluded(&self, site_path: &str) -> bool {
-        self.exclude.is_match(site_path) || self.exclude.is_match(format!("{site_path}/*"))
+        self.is_excluded_candidate(&Candidate::new(site_path), site_path)
+    }
+
+    fn is_excluded_candidate(&self, candidate: &Candidate<'_>, site_path: &str) -> bool {
+        self.exclude.is_match_candidate(candidate)
+            || self.exclude.is_match(format!("{site_path}/*"))
     }
 
     /// The merged field schema for one file.

@@ -44,7 +44,10 @@ pub enum IgnoreReason {
 /// to the source directory first, so a leading dot never needs special treatment.
 pub fn ruby_fnmatch(pattern: &str, path: &str) -> bool {
     // Most patterns (Jekyll's default excludes) are plain names: no need to match by char.
-    if !pattern.contains(['*', '?', '[', '\\']) {
+    if !pattern
+        .bytes()
+        .any(|b| matches!(b, b'*' | b'?' | b'[' | b'\\'))
+    {
         return pattern == path;
     }
     let p: Vec<char> = pattern.chars().collect();

@@ -77,14 +77,30 @@ pub fn fill_template_from_hash(
 
 /// `URL#sanitize_url`: `".."` becomes `/`, `"./"` is dropped, slashes are squeezed, and the
 /// result starts with `/`.
+///
+/// ```ruby
+/// "/#{in_url}".gsub("..", "/").tap { |u| u.gsub!("./", "") }.squeeze("/")
+/// ```
+///
+/// Every document's URL passes here, and almost none holds `..` or `./`: the two
+/// replacements run only when a `.` is followed by `.` or `/`, and the squeeze is one pass.
 pub fn sanitize_url(url: &str) -> String {
-    let joined = format!("/{url}").replace("..", "/").replace("./", "");
-    let mut out = String::with_capacity(joined.len());
-    for c in joined.chars() {
-        if !(c == '/' && out.ends_with('/')) {
-            out.push(c);
-        }
+    let mut joined = String::with_capacity(url.len() + 1);
+    joined.push('/');
+    joined.push_str(url);
+    let dot_pair = memchr::memchr_iter(b'.', url.as_bytes())
+        .any(|at| matches!(url.as_bytes().get(at + 1), Some(b'.' | b'/')));
+    if dot_pair {
+        joined = joined.replace("..", "/").replace("./", "");
     }
+    let mut out = String::with_capacity(joined.len());
+    let mut rest = joined.as_str();
+    // Copy up to and including each `/`, then skip the `/`s right after it.
+    while let Some(at) = rest.find('/') {
+        out.push_str(&rest[..=at]);
+        rest = rest[at + 1..].trim_start_matches('/');
+    }
+    out.push_str(rest);
     out
 }
 

@@ -1,7 +1,7 @@
 //! FL104: a key written twice in the same mapping. Jekyll (Psych) silently keeps the last value
 //! and drops the earlier one, at every level of the front matter.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde::{Deserialize, Serialize};
 

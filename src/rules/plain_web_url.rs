@@ -23,27 +23,35 @@ pub(super) fn plainly_valid_web_url(rest: &str) -> bool {
     let Some(after_slashes) = rest.strip_prefix("//") else {
         return false;
     };
-    let host_end = after_slashes
-        .find(['/', '?', '#'])
-        .unwrap_or(after_slashes.len());
-    let host = &after_slashes[..host_end];
-    let mut labels = host.split('.').peekable();
-    while let Some(label) = labels.next() {
-        let plain = !label.is_empty()
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label
-                .get(..4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
-        // A last label that is a number makes the host an IPv4 address, which may be invalid.
-        let last_is_name =
-            labels.peek().is_some() || label.starts_with(|c: char| c.is_ascii_alphabetic());
-        if !plain || !last_is_name {
-            return false;
+    // One pass over the host's bytes (it ends at the first `/`, `?` or `#`), checking each
+    // dot-separated label as it closes: this runs for every link of every post.
+    let host = after_slashes.as_bytes();
+    let mut label_start = 0;
+    for (at, &b) in host.iter().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => return plain_label(&host[label_start..at], true),
+            b'.' => {
+                if !plain_label(&host[label_start..at], false) {
+                    return false;
+                }
+                label_start = at + 1;
+            }
+            b if b.is_ascii_alphanumeric() || b == b'-' => {}
+            _ => return false,
         }
     }
-    true
+    plain_label(&host[label_start..], true)
+}
+
+/// A host label the shortcut accepts (its bytes are already known to be letters, digits and
+/// `-`): not empty, not an IDNA `xn--` label, and the last one starts with a letter, so the
+/// host is never read as an IPv4 address.
+fn plain_label(label: &[u8], last: bool) -> bool {
+    !label.is_empty()
+        && !label
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+        && (!last || label[0].is_ascii_alphabetic())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 //! git's "racy" entries) and a post left out only because it is dated in the future (time
 //! alone changes that).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -1,6 +1,6 @@
 //! The site index cache's file format: a header line, then one tab-separated line per file.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::PathBuf;
 
 use super::cache::{Entry, Stamp};
@@ -176,6 +176,7 @@ fn parse_kind(text: &str) -> Option<DocKind> {
 mod tests {
     use super::*;
     use crate::source::Position;
+    use foldhash::HashMapExt;
 
     fn anchor(start: usize, end: usize) -> Anchor {
         Anchor {

@@ -76,7 +76,11 @@ fn loads(node: &Node, depth: usize) -> bool {
         return true;
     }
     match &node.value {
-        Value::Scalar(_) => !node.resolved().is_some_and(|r| r.breaks_loading()),
+        // Only an untagged plain scalar can be a Symbol or fail to convert (a quoted one is a
+        // String): the others are not resolved here, which would copy their text.
+        Value::Scalar(_) => {
+            !node.is_plain_scalar() || !node.resolved().is_some_and(|r| r.breaks_loading())
+        }
         Value::Sequence(items) => items.iter().all(|item| loads(item, depth + 1)),
         Value::Mapping(entries) => entries
             .iter()

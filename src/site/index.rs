@@ -6,7 +6,7 @@
 //! pre-commit run that names a few files can index the whole site and still report only on
 //! the files it was given.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::hash::Hash;
 use std::ops::Range;
 use std::path::PathBuf;

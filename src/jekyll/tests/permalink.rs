@@ -76,4 +76,10 @@ fn extensions() {
         converter_output_ext(".txt", "markdown,mkdown,mkdn,mkd,md"),
         ".txt"
     );
+    // Only the extension is downcased: a configured `MD` matches nothing.
+    assert_eq!(converter_output_ext(".md", "MD"), ".md");
+    assert_eq!(converter_output_ext(".Md", " md ,x"), ".html");
+    assert_eq!(converter_output_ext(".m", "md"), ".m");
+    // Unicode downcasing: `.ÄB` is `äb`.
+    assert_eq!(converter_output_ext(".ÄB", "äb"), ".html");
 }

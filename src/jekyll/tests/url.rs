@@ -37,6 +37,37 @@ fn sanitize_and_unescape() {
     assert_eq!(unescape_path("/a%20b%E6%97%A5%zz"), "/a b日%zz");
 }
 
+/// `sanitize_url` skips the replacements when no `.` is followed by `.` or `/`, and squeezes
+/// in one pass: it must agree with Ruby's three steps, spelled out here, on every mix of the
+/// characters that matter.
+#[test]
+fn sanitize_agrees_with_the_three_ruby_steps() {
+    fn ruby(url: &str) -> String {
+        let joined = format!("/{url}").replace("..", "/").replace("./", "");
+        let mut out = String::new();
+        for c in joined.chars() {
+            if !(c == '/' && out.ends_with('/')) {
+                out.push(c);
+            }
+        }
+        out
+    }
+    let alphabet = ['.', '/', 'a', 'é'];
+    let mut checked = 0;
+    for len in 0..=6 {
+        for mut n in 0..alphabet.len().pow(len) {
+            let mut url = String::new();
+            for _ in 0..len {
+                url.push(alphabet[n % alphabet.len()]);
+                n /= alphabet.len();
+            }
+            assert_eq!(sanitize_url(&url), ruby(&url), "{url:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 5461);
+}
+
 #[test]
 fn templates() {
     let lookup = |name: &str| match name {
