@@ -1,7 +1,7 @@
 //! Which files to lint: walk the given paths (respecting `.gitignore` and the config's
 //! include/exclude globs), find the config for each, and sort.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -220,8 +220,7 @@ pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf], cache: boo
         return;
     }
     // Site paths are relative to the config's root, so within one config they name a file.
-    let mut named: std::collections::HashMap<usize, std::collections::HashSet<String>> =
-        std::collections::HashMap::new();
+    let mut named: HashMap<usize, HashSet<String>> = HashMap::new();
     for target in targets.iter() {
         let key = Arc::as_ptr(&target.config) as usize;
         named

@@ -2,7 +2,7 @@
 //! compare with it (pre-commit). Their summaries come from the site index cache when the
 //! file is unchanged (`site::cache`), else from reading the file.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use super::{Linted, Target, facts_for, read_post};

@@ -1,7 +1,7 @@
 //! Site-wide rules (duplicate URLs, URLs that differ only in case): once per site, over the
 //! summaries of its files, after every file was linted. Findings land in the files' reports.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
