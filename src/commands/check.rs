@@ -39,6 +39,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             keep_sources: uses_baseline || (!args.statistics && format.needs_sources()),
             fix: fix_request(args),
             cache: !args.no_cache,
+            exit_after: true,
         },
     );
     let cwd = std::env::current_dir().ok();

@@ -98,6 +98,10 @@ pub struct RunOptions {
     pub fix: Option<FixRequest>,
     /// Read and write the site index cache (`site::cache`) for site-wide rules.
     pub cache: bool,
+    /// The process ends soon after this run: the site's file summaries (one per file, each
+    /// holding several strings) are left to the exit instead of being freed one by one,
+    /// which was 7% of a pre-commit run's instructions.
+    pub exit_after: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -164,7 +168,7 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
     } else {
         HashMap::new()
     };
-    let mut site_diagnostics = site_wide::site_wide(targets, docs);
+    let mut site_diagnostics = site_wide::site_wide(targets, docs, options.exit_after);
     site_diagnostics.retain_mut(
         |(diagnostic, _)| match suppressed.get_mut(&diagnostic.path) {
             Some((suppressions, _, _)) => !suppressions.suppresses(diagnostic),

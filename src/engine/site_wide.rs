@@ -17,6 +17,7 @@ use crate::source::Source;
 pub(super) fn site_wide(
     targets: &[Target],
     docs: Vec<IndexedDoc>,
+    exit_after: bool,
 ) -> Vec<(Diagnostic, Option<Arc<str>>)> {
     let mut groups: Vec<(&Arc<Config>, Vec<IndexedDoc>)> = Vec::new();
     for (target, doc) in targets.iter().zip(docs) {
@@ -40,6 +41,10 @@ pub(super) fn site_wide(
             .collect();
         findings.retain(|(diagnostic, _)| !unreported.contains(&*diagnostic.path));
         out.extend(findings);
+        if exit_after {
+            // Nothing else reads them, and the process ends: see `RunOptions::exit_after`.
+            std::mem::forget(members);
+        }
     }
     out
 }
