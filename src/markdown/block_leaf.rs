@@ -104,22 +104,8 @@ impl BlockParser<'_> {
     /// Setext headers, math, tables, definitions, block extensions and `^`.
     pub fn leaf_block(&mut self, lines: &[VLine], i: usize, tree: &mut Tree) -> Option<usize> {
         let l = self.line(lines[i]);
-        if tree.after_boundary()
-            && i + 1 < lines.len()
-            && self.setext_underline(lines[i + 1])
-            && !matches!(l.at(l.opt_space()), Some(b' ' | b'\t'))
-        {
-            let from = l.from(l.opt_space());
-            let text = self.src[from.start..from.end].trim_end();
-            if !text.is_empty() {
-                let ctx = self.push_context(&[VLine {
-                    pad: 0,
-                    start: from.start,
-                    end: from.start + text.len(),
-                }]);
-                self.set_block(tree, BlockKind::Header, Some(ctx));
-                return Some(i + 2);
-            }
+        if let Some(end) = self.setext_header(lines, i, tree) {
+            return Some(end);
         }
         if tree.after_boundary() {
             if let Some(end) = self.block_math_end(lines, i) {
@@ -153,6 +139,30 @@ impl BlockParser<'_> {
             return Some(i + 1);
         }
         None
+    }
+
+    /// `SETEXT_HEADER_START` after a block boundary: the line after the header.
+    pub fn setext_header(&mut self, lines: &[VLine], i: usize, tree: &mut Tree) -> Option<usize> {
+        let l = self.line(lines[i]);
+        if !tree.after_boundary()
+            || i + 1 >= lines.len()
+            || !self.setext_underline(lines[i + 1])
+            || matches!(l.at(l.opt_space()), Some(b' ' | b'\t'))
+        {
+            return None;
+        }
+        let from = l.from(l.opt_space());
+        let text = self.src[from.start..from.end].trim_end();
+        if text.is_empty() {
+            return None;
+        }
+        let ctx = self.push_context(&[VLine {
+            pad: 0,
+            start: from.start,
+            end: from.start + text.len(),
+        }]);
+        self.set_block(tree, BlockKind::Header, Some(ctx));
+        Some(i + 2)
     }
 
     /// The second line of `SETEXT_HEADER_START`: `[-=][-=]*[ \t\r\f\v]*`.
