@@ -79,9 +79,9 @@ impl BlockParser<'_> {
         let from = l.from(start);
         let text = &self.src[from.start..from.end];
         let mut end = text.trim_end().len();
-        if let Some(open) = text[..end]
-            .rfind("{#")
-            .filter(|&o| text[..end].ends_with('}') && o > 0)
+        // `ends_with` first: most headers have no `}` to look back from.
+        if text[..end].ends_with('}')
+            && let Some(open) = text[..end].rfind("{#").filter(|&o| o > 0)
             && matches!(text.as_bytes()[open - 1], b' ' | b'\t')
         {
             end = text[..open].trim_end().len();
