@@ -104,11 +104,17 @@ impl BlockParser<'_> {
     /// Setext headers, math, tables, definitions, block extensions and `^`.
     pub fn leaf_block(&mut self, lines: &[VLine], i: usize, tree: &mut Tree) -> Option<usize> {
         let l = self.line(lines[i]);
+        let rest = l.rest(l.opt_space());
+        // Most of these parsers need a particular first byte: check it here rather than
+        // calling each one.
+        let first = rest.first().copied();
         if let Some(end) = self.setext_header(lines, i, tree) {
             return Some(end);
         }
         if tree.after_boundary() {
-            if let Some(end) = self.block_math_end(lines, i) {
+            if first == Some(b'$')
+                && let Some(end) = self.block_math_end(lines, i)
+            {
                 self.skip(SkippedKind::Math, lines[i].start..lines[end - 1].end);
                 self.set_block(tree, BlockKind::Math, None);
                 return Some(end);
@@ -117,21 +123,24 @@ impl BlockParser<'_> {
                 return Some(end);
             }
         }
-        if let Some(end) = self.footnote_definition(lines, i) {
-            tree.prev = Prev::Def(None);
-            return Some(end);
+        if first == Some(b'[') {
+            if let Some(end) = self.footnote_definition(lines, i) {
+                tree.prev = Prev::Def(None);
+                return Some(end);
+            }
+            if let Some((def, end)) = self.link_definition(lines, i) {
+                self.out.defs.push(def);
+                tree.prev = Prev::Def(Some(self.out.defs.len() - 1));
+                return Some(end);
+            }
         }
-        if let Some((def, end)) = self.link_definition(lines, i) {
-            self.out.defs.push(def);
-            tree.prev = Prev::Def(Some(self.out.defs.len() - 1));
-            return Some(end);
-        }
-        let rest = l.rest(l.opt_space());
         if rest.starts_with(b"*[") && rest.windows(2).any(|w| w == b"]:") {
             tree.prev = Prev::Def(None);
             return Some(i + 1);
         }
-        if let Some(end) = self.block_extension(lines, i, tree) {
+        if first == Some(b'{')
+            && let Some(end) = self.block_extension(lines, i, tree)
+        {
             return Some(end);
         }
         if l.eob_marker() {
