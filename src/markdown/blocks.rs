@@ -7,6 +7,7 @@
 //! link_definition, abbrev_definition, block_extensions, eob_marker, paragraph.
 
 use super::block_line::Line;
+use super::block_lists::Items;
 use super::model::{BlockKind, Skipped, SkippedKind};
 use super::text::{VLine, split_lines};
 use std::collections::HashSet;
@@ -100,6 +101,8 @@ pub struct BlockParser<'a> {
     pub opaque: &'a [Range<usize>],
     pub out: Blocks,
     pub depth: usize,
+    /// The item buffers of finished lists, for the next ones (one per nesting level).
+    pub spare_items: Vec<Items>,
 }
 
 /// Containers nested deeper than this are read as paragraphs.
@@ -118,6 +121,7 @@ impl<'a> BlockParser<'a> {
             opaque,
             out,
             depth: 0,
+            spare_items: Vec::new(),
         };
         parser.parse_blocks(&mut lines, &mut Tree::new());
         parser.out
