@@ -36,11 +36,19 @@ impl BlockParser<'_> {
             self.set_block(tree, BlockKind::Html, None);
             return Some(self.resume(lines, i, end));
         }
-        let tag = html_tag::tag_at(src, at, &mut finder)?;
-        let name = html_tag::normalized_name(&src[tag.name.clone()]);
-        if SPAN_ELEMENTS.contains(&name.as_str()) {
+        // A span element never starts a block, whatever its attributes: check the name
+        // before reading the whole tag (lines starting with `<a href=…>` are common).
+        let name_len = html_tag::uname_len(src, at + 1);
+        let written = &src[at + 1..at + 1 + name_len];
+        if name_len == 0
+            || SPAN_ELEMENTS
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(written))
+        {
             return None;
         }
+        let tag = html_tag::tag_at(src, at, &mut finder)?;
+        let name = html_tag::normalized_name(&src[tag.name.clone()]);
         let markdown = tag
             .attrs
             .iter()

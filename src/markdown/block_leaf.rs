@@ -79,9 +79,9 @@ impl BlockParser<'_> {
         let from = l.from(start);
         let text = &self.src[from.start..from.end];
         let mut end = text.trim_end().len();
-        if let Some(open) = text[..end]
-            .rfind("{#")
-            .filter(|&o| text[..end].ends_with('}') && o > 0)
+        // `ends_with` first: most headers have no `}` to look back from.
+        if text[..end].ends_with('}')
+            && let Some(open) = text[..end].rfind("{#").filter(|&o| o > 0)
             && matches!(text.as_bytes()[open - 1], b' ' | b'\t')
         {
             end = text[..open].trim_end().len();
@@ -104,25 +104,17 @@ impl BlockParser<'_> {
     /// Setext headers, math, tables, definitions, block extensions and `^`.
     pub fn leaf_block(&mut self, lines: &[VLine], i: usize, tree: &mut Tree) -> Option<usize> {
         let l = self.line(lines[i]);
-        if tree.after_boundary()
-            && i + 1 < lines.len()
-            && self.setext_underline(lines[i + 1])
-            && !matches!(l.at(l.opt_space()), Some(b' ' | b'\t'))
-        {
-            let from = l.from(l.opt_space());
-            let text = self.src[from.start..from.end].trim_end();
-            if !text.is_empty() {
-                let ctx = self.push_context(&[VLine {
-                    pad: 0,
-                    start: from.start,
-                    end: from.start + text.len(),
-                }]);
-                self.set_block(tree, BlockKind::Header, Some(ctx));
-                return Some(i + 2);
-            }
+        let rest = l.rest(l.opt_space());
+        // Most of these parsers need a particular first byte: check it here rather than
+        // calling each one.
+        let first = rest.first().copied();
+        if let Some(end) = self.setext_header(lines, i, tree) {
+            return Some(end);
         }
         if tree.after_boundary() {
-            if let Some(end) = self.block_math_end(lines, i) {
+            if first == Some(b'$')
+                && let Some(end) = self.block_math_end(lines, i)
+            {
                 self.skip(SkippedKind::Math, lines[i].start..lines[end - 1].end);
                 self.set_block(tree, BlockKind::Math, None);
                 return Some(end);
@@ -131,21 +123,24 @@ impl BlockParser<'_> {
                 return Some(end);
             }
         }
-        if let Some(end) = self.footnote_definition(lines, i) {
-            tree.prev = Prev::Def(None);
-            return Some(end);
+        if first == Some(b'[') {
+            if let Some(end) = self.footnote_definition(lines, i) {
+                tree.prev = Prev::Def(None);
+                return Some(end);
+            }
+            if let Some((def, end)) = self.link_definition(lines, i) {
+                self.out.defs.push(def);
+                tree.prev = Prev::Def(Some(self.out.defs.len() - 1));
+                return Some(end);
+            }
         }
-        if let Some((def, end)) = self.link_definition(lines, i) {
-            self.out.defs.push(def);
-            tree.prev = Prev::Def(Some(self.out.defs.len() - 1));
-            return Some(end);
-        }
-        let rest = l.rest(l.opt_space());
         if rest.starts_with(b"*[") && rest.windows(2).any(|w| w == b"]:") {
             tree.prev = Prev::Def(None);
             return Some(i + 1);
         }
-        if let Some(end) = self.block_extension(lines, i, tree) {
+        if first == Some(b'{')
+            && let Some(end) = self.block_extension(lines, i, tree)
+        {
             return Some(end);
         }
         if l.eob_marker() {
@@ -153,6 +148,30 @@ impl BlockParser<'_> {
             return Some(i + 1);
         }
         None
+    }
+
+    /// `SETEXT_HEADER_START` after a block boundary: the line after the header.
+    pub fn setext_header(&mut self, lines: &[VLine], i: usize, tree: &mut Tree) -> Option<usize> {
+        let l = self.line(lines[i]);
+        if !tree.after_boundary()
+            || i + 1 >= lines.len()
+            || !self.setext_underline(lines[i + 1])
+            || matches!(l.at(l.opt_space()), Some(b' ' | b'\t'))
+        {
+            return None;
+        }
+        let from = l.from(l.opt_space());
+        let text = self.src[from.start..from.end].trim_end();
+        if text.is_empty() {
+            return None;
+        }
+        let ctx = self.push_context(&[VLine {
+            pad: 0,
+            start: from.start,
+            end: from.start + text.len(),
+        }]);
+        self.set_block(tree, BlockKind::Header, Some(ctx));
+        Some(i + 2)
     }
 
     /// The second line of `SETEXT_HEADER_START`: `[-=][-=]*[ \t\r\f\v]*`.

@@ -77,6 +77,15 @@ impl<'a> Line<'a> {
         }
     }
 
+    /// The line starts (after up to three spaces) with a letter or a non-ASCII character.
+    /// Every block parser but the paragraph, table and setext header ones needs a particular
+    /// ASCII byte there (`#`, `>`, `<`, `[`, `{`, `$`, `^`, `:`, `|`, a list marker, a fence
+    /// or rule character) or at the line start, so most lines of prose skip them all.
+    pub fn plain_start(&self) -> bool {
+        self.at(self.opt_space())
+            .is_some_and(|c| c.is_ascii_alphabetic() || !c.is_ascii())
+    }
+
     /// `INDENT = /^(?:\t| {4})/`
     pub fn indented(&self) -> bool {
         self.at(0) == Some(b'\t') || (0..4).all(|i| self.at(i) == Some(b' '))

@@ -9,8 +9,7 @@ use super::text::VLine;
 
 /// The content lines of a list's items, in chunks kramdown parses separately. Lines are
 /// only ever added to the last chunk of the last item, so all of them share one buffer.
-#[derive(Default)]
-struct Items {
+pub struct Items {
     lines: Vec<VLine>,
     /// Per chunk: its item and where its lines start (they end where the next chunk starts).
     chunks: Vec<(usize, usize)>,
@@ -18,6 +17,15 @@ struct Items {
 }
 
 impl Items {
+    /// Room for a typical list, so that the first list of a post rarely grows its buffers.
+    fn new() -> Items {
+        Items {
+            lines: Vec::with_capacity(32),
+            chunks: Vec::with_capacity(16),
+            count: 0,
+        }
+    }
+
     fn new_item(&mut self, first: VLine) {
         self.count += 1;
         self.new_chunk();
@@ -30,6 +38,12 @@ impl Items {
 
     fn is_empty(&self) -> bool {
         self.count == 0
+    }
+
+    fn clear(&mut self) {
+        self.lines.clear();
+        self.chunks.clear();
+        self.count = 0;
     }
 }
 
@@ -69,7 +83,7 @@ impl BlockParser<'_> {
     /// `parse_list` (and `parse_definition_list` for `:` items).
     pub fn list(&mut self, lines: &[VLine], i: usize, tree: &mut Tree, definition: bool) -> usize {
         let ordered = !definition && self.line(lines[i]).list_marker(3).is_some_and(|(_, ol)| ol);
-        let mut items = Items::default();
+        let mut items = self.spare_items.pop().unwrap_or_else(Items::new);
         let mut indentation = 0;
         let mut max_marker_spaces = 3;
         let mut nested = false;
@@ -141,6 +155,8 @@ impl BlockParser<'_> {
             let end = items.chunks.get(k + 1).map_or(items.lines.len(), |c| c.1);
             self.parse_blocks(&mut items.lines[start..end], &mut item_tree);
         }
+        items.clear();
+        self.spare_items.push(items);
         // kramdown moves a blank line that ends the last item out of the list, into the
         // parent: a block IAL after it then applies to the next block, not to the list.
         tree.prev = if last_blank && !eob_found {
@@ -157,10 +173,17 @@ impl BlockParser<'_> {
         let after = l.from(marker_len);
         let rest = self.line(after);
         let text = rest.text();
-        let blank_or_ial = text.trim().is_empty()
-            || (text.trim_start().starts_with("{:")
-                && text.trim_end().ends_with('}')
-                && !text.contains("}{"));
+        // Nearly every item starts with a visible ASCII byte: then it is neither blank nor an
+        // IAL, and trimming (which knows Unicode spaces) is not needed to tell.
+        let visible = text
+            .bytes()
+            .find(|&c| c != b' ' && c != b'\t')
+            .is_some_and(|c| c.is_ascii_graphic() && c != b'{');
+        let blank_or_ial = !visible
+            && (text.trim().is_empty()
+                || (text.trim_start().starts_with("{:")
+                    && text.trim_end().ends_with('}')
+                    && !text.contains("}{")));
         let mut columns = 0;
         for c in rest
             .rest(0)

@@ -7,6 +7,7 @@
 //! link_definition, abbrev_definition, block_extensions, eob_marker, paragraph.
 
 use super::block_line::Line;
+use super::block_lists::Items;
 use super::model::{BlockKind, Skipped, SkippedKind};
 use super::text::{VLine, split_lines};
 use std::collections::HashSet;
@@ -100,6 +101,8 @@ pub struct BlockParser<'a> {
     pub opaque: &'a [Range<usize>],
     pub out: Blocks,
     pub depth: usize,
+    /// The item buffers of finished lists, for the next ones (one per nesting level).
+    pub spare_items: Vec<Items>,
 }
 
 /// Containers nested deeper than this are read as paragraphs.
@@ -118,6 +121,7 @@ impl<'a> BlockParser<'a> {
             opaque,
             out,
             depth: 0,
+            spare_items: Vec::new(),
         };
         parser.parse_blocks(&mut lines, &mut Tree::new());
         parser.out
@@ -153,6 +157,8 @@ impl<'a> BlockParser<'a> {
                 );
                 self.set_block(tree, BlockKind::CodeBlock, None);
                 i = end;
+            } else if l.plain_start() {
+                i = self.text_block(lines, i, tree);
             } else if let Some(end) = self.fenced_code_end(lines, i) {
                 self.skip(SkippedKind::FencedCode, lines[i].start..lines[end - 1].end);
                 self.set_block(tree, BlockKind::CodeBlock, None);
@@ -235,6 +241,19 @@ impl<'a> BlockParser<'a> {
         own.end = all.len();
     }
 
+    /// The blocks a [`Line::plain_start`] line can start, in kramdown's order.
+    fn text_block(&mut self, lines: &[VLine], i: usize, tree: &mut Tree) -> usize {
+        if let Some(end) = self.setext_header(lines, i, tree) {
+            return end;
+        }
+        if tree.after_boundary()
+            && let Some(end) = self.table(lines, i, tree)
+        {
+            return end;
+        }
+        self.paragraph(lines, i, tree)
+    }
+
     /// `parse_paragraph` with GFM's `PARAGRAPH_END_GFM`: lines up to a blank line, a block
     /// IAL, `^`, an HTML block tag, a list item, a header, a block quote or a fence. A
     /// paragraph right after another one (nothing in between) continues it.
@@ -255,6 +274,10 @@ impl<'a> BlockParser<'a> {
 
     pub fn paragraph_ends(&self, v: VLine) -> bool {
         let l = self.line(v);
+        if l.plain_start() {
+            // Not blank, and none of the patterns below can match.
+            return self.is_opaque(v);
+        }
         l.is_blank()
             || self.is_opaque(v)
             || l.block_ial().is_some()

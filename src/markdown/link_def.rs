@@ -21,7 +21,7 @@ impl BlockParser<'_> {
         if !line.starts_with('[') || l.spaces() > 3 {
             return None;
         }
-        let close = line.find(']')?;
+        let close = memchr::memchr(b']', line.as_bytes())?;
         if close < 2 || !line[close..].starts_with("]:") || line[1..].starts_with('^') {
             return None;
         }

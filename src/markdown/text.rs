@@ -21,9 +21,19 @@ pub struct VLine {
 /// Splits `text` into lines; `\n`, `\r\n` and `\r` end a line (kramdown's `adapt_source`).
 pub fn split_lines(text: &str) -> Vec<VLine> {
     let b = text.as_bytes();
+    // Most files have no `\r` at all, and one needle is quicker to search for than two.
+    if memchr::memchr(b'\r', b).is_some() {
+        lines_ending_at(b, memchr::memchr2_iter(b'\n', b'\r', b))
+    } else {
+        lines_ending_at(b, memchr::memchr_iter(b'\n', b))
+    }
+}
+
+/// The lines of `b`, given the positions of its line terminators.
+fn lines_ending_at(b: &[u8], ends: impl Iterator<Item = usize>) -> Vec<VLine> {
     let mut lines = Vec::with_capacity(b.len() / 64 + 1);
     let mut start = 0;
-    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+    for i in ends {
         if i < start {
             // The `\n` of a `\r\n` already taken.
             continue;
