@@ -75,3 +75,25 @@ proptest! {
         let _ = source_role(&site, &entry);
     }
 }
+
+/// Found by `lint_never_panics_and_positions_are_in_the_file`: Ruby reads `24:00:00` as the
+/// next midnight, and the fix that rewrites such a date on the file name's day asked for the
+/// site's offset at hour 24, which panicked. Each of these times must lint without a panic.
+#[test]
+fn a_time_past_the_last_hour_lints_without_panicking() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collections");
+    let config = Config::default_for(&root).expect("config");
+    for time in ["24:00:00", "24:59:59", "25:00:00", "23:60:00", "23:59:60"] {
+        let text = format!("---\ndate: 2022-01-10 {time}\npublished: false\n---\nBody\n");
+        let path = "_posts/0000-1-1-.md";
+        let (_, diagnostics) = engine::lint_text(path, path, &text, &config);
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+        // `24:00:00` is Jan 11 and `23:59:60` (a leap second) Jan 10, neither the file
+        // name's day; Ruby refuses the others.
+        let expected = match time {
+            "24:00:00" | "23:59:60" => "FL303",
+            _ => "FL305",
+        };
+        assert!(codes.contains(&expected), "{time}: {codes:?}");
+    }
+}

@@ -113,9 +113,12 @@ pub fn redated(written: &str, day: Date, site: &Site) -> Vec<String> {
     candidates
 }
 
-/// The offset the site's zone has at this wall-clock time on `day`, in seconds.
+/// The offset the site's zone has at this wall-clock time on `day`, in seconds. `None` for
+/// a time no clock shows (Ruby reads `24:00:00` as the next midnight; `Date::at` would
+/// panic on it).
 fn site_offset(site: &Site, day: Date, hour: i8, minute: i8, second: i8) -> Option<i32> {
-    let local = day.at(hour, minute, second.min(59), 0);
+    let time = jiff::civil::Time::new(hour, minute, second.min(59), 0).ok()?;
+    let local = day.to_datetime(time);
     let zoned = site
         .time_zone
         .to_ambiguous_zoned_datetime(local)
