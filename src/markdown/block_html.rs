@@ -30,8 +30,7 @@ impl BlockParser<'_> {
         }
         let at = l.file(l.opt_space());
         let src = self.src;
-        let mut finder = NextFinder::default();
-        if let Some(end) = html_tag::comment_at(src, at, &mut finder) {
+        if let Some(end) = html_tag::comment_at(src, at, &mut self.finder) {
             self.skip(SkippedKind::HtmlComment, at..end);
             self.set_block(tree, BlockKind::Html, None);
             return Some(self.resume(lines, i, end));
@@ -43,7 +42,7 @@ impl BlockParser<'_> {
         if name_len == 0 || is_one_of(SPAN_ELEMENTS, written) {
             return None;
         }
-        let tag = html_tag::tag_at(src, at, &mut finder)?;
+        let tag = html_tag::tag_at(src, at, &mut self.finder)?;
         // The name as written: every element list holds known (lower-case) names, so kramdown's
         // normalized name is in one exactly when the written name is, ignoring case.
         let name = &src[tag.name.clone()];
@@ -75,7 +74,7 @@ impl BlockParser<'_> {
             close.map_or(src.len(), |(_, e)| e)
         } else {
             match model {
-                Model::Raw => raw_html_end(src, tag.end, name),
+                Model::Raw => raw_html_end(src, tag.end, name, &mut self.finder),
                 Model::Span => match find_close(src, tag.end, name) {
                     Some((start, end)) => {
                         raw = false;
@@ -83,7 +82,7 @@ impl BlockParser<'_> {
                         self.push_context(&inner);
                         end
                     }
-                    None => raw_html_end(src, tag.end, name),
+                    None => raw_html_end(src, tag.end, name, &mut self.finder),
                 },
                 Model::Block => match find_close(src, tag.end, name) {
                     Some((start, end)) => {
@@ -92,7 +91,7 @@ impl BlockParser<'_> {
                         self.parse_blocks(&mut inner, &mut Tree::new());
                         end
                     }
-                    None => raw_html_end(src, tag.end, name),
+                    None => raw_html_end(src, tag.end, name, &mut self.finder),
                 },
             }
         };
@@ -159,14 +158,14 @@ fn find_close(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
 
 /// `parse_raw_html` from `from` inside element `name`: nested start tags need their own end
 /// tags, stray end tags are text, and an element never closed runs to the end.
-fn raw_html_end(src: &str, from: usize, name: &str) -> usize {
-    let mut finder = NextFinder::default();
-    // Names as written; compared by `same_element`.
-    let mut stack = vec![name];
+fn raw_html_end(src: &str, from: usize, name: &str, finder: &mut NextFinder) -> usize {
+    // Names as written, compared by `same_element`; room for usual nesting without growing.
+    let mut stack = Vec::with_capacity(8);
+    stack.push(name);
     let mut p = from;
     while let Some(off) = memchr::memchr(b'<', &src.as_bytes()[p..]) {
         let at = p + off;
-        if let Some(end) = html_tag::comment_at(src, at, &mut finder) {
+        if let Some(end) = html_tag::comment_at(src, at, finder) {
             p = end;
         } else if let Some((n, end)) = html_tag::close_tag_at(src, at) {
             if stack.last().is_some_and(|top| same_element(top, &src[n])) {
@@ -176,7 +175,7 @@ fn raw_html_end(src: &str, from: usize, name: &str) -> usize {
                 }
             }
             p = end;
-        } else if let Some(tag) = html_tag::tag_at(src, at, &mut finder) {
+        } else if let Some(tag) = html_tag::tag_at(src, at, finder) {
             let inner = &src[tag.name.clone()];
             if is_one_of(&["script", "style"], inner) {
                 p = find_close(src, tag.end, inner).map_or(src.len(), |(_, e)| e);
