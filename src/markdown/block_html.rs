@@ -30,8 +30,7 @@ impl BlockParser<'_> {
         }
         let at = l.file(l.opt_space());
         let src = self.src;
-        let mut finder = NextFinder::default();
-        if let Some(end) = html_tag::comment_at(src, at, &mut finder) {
+        if let Some(end) = html_tag::comment_at(src, at, &mut self.finder) {
             self.skip(SkippedKind::HtmlComment, at..end);
             self.set_block(tree, BlockKind::Html, None);
             return Some(self.resume(lines, i, end));
@@ -40,24 +39,22 @@ impl BlockParser<'_> {
         // before reading the whole tag (lines starting with `<a href=…>` are common).
         let name_len = html_tag::uname_len(src, at + 1);
         let written = &src[at + 1..at + 1 + name_len];
-        if name_len == 0
-            || SPAN_ELEMENTS
-                .iter()
-                .any(|e| e.eq_ignore_ascii_case(written))
-        {
+        if name_len == 0 || is_one_of(SPAN_ELEMENTS, written) {
             return None;
         }
-        let tag = html_tag::tag_at(src, at, &mut finder)?;
-        let name = html_tag::normalized_name(&src[tag.name.clone()]);
+        let tag = html_tag::tag_at(src, at, &mut self.finder)?;
+        // The name as written: every element list holds known (lower-case) names, so kramdown's
+        // normalized name is in one exactly when the written name is, ignoring case.
+        let name = &src[tag.name.clone()];
         let markdown = tag
             .attrs
             .iter()
             .find(|a| src[a.name.clone()].eq_ignore_ascii_case("markdown"))
             .and_then(|a| a.value.clone())
             .map(|v| &src[v]);
-        let default = if BLOCK_CONTENT.contains(&name.as_str()) {
+        let default = if is_one_of(BLOCK_CONTENT, name) {
             Model::Block
-        } else if SPAN_CONTENT.contains(&name.as_str()) {
+        } else if is_one_of(SPAN_CONTENT, name) {
             Model::Span
         } else {
             Model::Raw
@@ -69,32 +66,32 @@ impl BlockParser<'_> {
             _ => Model::Raw,
         };
         let mut raw = true;
-        let end = if tag.self_closing || VOID_ELEMENTS.contains(&name.as_str()) {
+        let end = if tag.self_closing || is_one_of(VOID_ELEMENTS, name) {
             tag.end
-        } else if name == "script" || name == "style" {
+        } else if is_one_of(&["script", "style"], name) {
             raw = false;
-            let close = find_close(src, tag.end, &name);
+            let close = find_close(src, tag.end, name);
             close.map_or(src.len(), |(_, e)| e)
         } else {
             match model {
-                Model::Raw => raw_html_end(src, tag.end, &name),
-                Model::Span => match find_close(src, tag.end, &name) {
+                Model::Raw => raw_html_end(src, tag.end, name, &mut self.finder),
+                Model::Span => match find_close(src, tag.end, name) {
                     Some((start, end)) => {
                         raw = false;
                         let inner = self.lines_in(lines, tag.end..start);
                         self.push_context(&inner);
                         end
                     }
-                    None => raw_html_end(src, tag.end, &name),
+                    None => raw_html_end(src, tag.end, name, &mut self.finder),
                 },
-                Model::Block => match find_close(src, tag.end, &name) {
+                Model::Block => match find_close(src, tag.end, name) {
                     Some((start, end)) => {
                         raw = false;
                         let mut inner = self.lines_in(lines, tag.end..start);
                         self.parse_blocks(&mut inner, &mut Tree::new());
                         end
                     }
-                    None => raw_html_end(src, tag.end, &name),
+                    None => raw_html_end(src, tag.end, name, &mut self.finder),
                 },
             }
         };
@@ -161,29 +158,29 @@ fn find_close(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
 
 /// `parse_raw_html` from `from` inside element `name`: nested start tags need their own end
 /// tags, stray end tags are text, and an element never closed runs to the end.
-fn raw_html_end(src: &str, from: usize, name: &str) -> usize {
-    let mut finder = NextFinder::default();
-    let mut stack = vec![name.to_string()];
+fn raw_html_end(src: &str, from: usize, name: &str, finder: &mut NextFinder) -> usize {
+    // Names as written, compared by `same_element`; room for usual nesting without growing.
+    let mut stack = Vec::with_capacity(8);
+    stack.push(name);
     let mut p = from;
-    while let Some(off) = src[p..].find('<') {
+    while let Some(off) = memchr::memchr(b'<', &src.as_bytes()[p..]) {
         let at = p + off;
-        if let Some(end) = html_tag::comment_at(src, at, &mut finder) {
+        if let Some(end) = html_tag::comment_at(src, at, finder) {
             p = end;
         } else if let Some((n, end)) = html_tag::close_tag_at(src, at) {
-            let closing = html_tag::normalized_name(&src[n]);
-            if stack.last().is_some_and(|top| *top == closing) {
+            if stack.last().is_some_and(|top| same_element(top, &src[n])) {
                 stack.pop();
                 if stack.is_empty() {
                     return end;
                 }
             }
             p = end;
-        } else if let Some(tag) = html_tag::tag_at(src, at, &mut finder) {
-            let inner = html_tag::normalized_name(&src[tag.name.clone()]);
-            if inner == "script" || inner == "style" {
-                p = find_close(src, tag.end, &inner).map_or(src.len(), |(_, e)| e);
+        } else if let Some(tag) = html_tag::tag_at(src, at, finder) {
+            let inner = &src[tag.name.clone()];
+            if is_one_of(&["script", "style"], inner) {
+                p = find_close(src, tag.end, inner).map_or(src.len(), |(_, e)| e);
             } else {
-                if !tag.self_closing && !VOID_ELEMENTS.contains(&inner.as_str()) {
+                if !tag.self_closing && !is_one_of(VOID_ELEMENTS, inner) {
                     stack.push(inner);
                 }
                 p = tag.end;
@@ -193,4 +190,18 @@ fn raw_html_end(src: &str, from: usize, name: &str) -> usize {
         }
     }
     src.len()
+}
+
+/// Whether `name` (as written) is in `list` (of lower-case known element names) once
+/// normalized: then it is in it ignoring ASCII case.
+fn is_one_of(list: &[&str], name: &str) -> bool {
+    list.iter().any(|e| e.eq_ignore_ascii_case(name))
+}
+
+/// Whether two tag names normalize to the same name. Normalizing changes ASCII case only,
+/// so names that differ otherwise never do: that test comes first and nearly always settles
+/// it without allocating.
+fn same_element(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        && (a == b || html_tag::normalized_name(a) == html_tag::normalized_name(b))
 }

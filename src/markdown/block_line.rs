@@ -5,6 +5,38 @@ use super::html_tag::{self, SPAN_ELEMENTS};
 use super::liquid::REMOVED;
 use super::text::VLine;
 
+/// Visible bytes that no block parser but the paragraph, table and setext header ones looks
+/// for after up to three spaces: each of the others needs one of the bytes excluded here
+/// there (or `#`/`^` at the very start of the line), so most lines of prose skip them all.
+/// Digits start ordered lists.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = (c.is_ascii_graphic() || !c.is_ascii())
+            && !c.is_ascii_digit()
+            && !matches!(
+                c,
+                b'~' | b'`'
+                    | b'>'
+                    | b'#'
+                    | b'*'
+                    | b'-'
+                    | b'_'
+                    | b'+'
+                    | b':'
+                    | b'<'
+                    | b'$'
+                    | b'['
+                    | b'{'
+                    | b'^'
+            );
+        i += 1;
+    }
+    table
+};
+
 /// A [`VLine`] with its bytes: `pad` spaces, then `s`.
 #[derive(Clone, Copy)]
 pub struct Line<'a> {
@@ -77,13 +109,11 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// The line starts (after up to three spaces) with a letter or a non-ASCII character.
-    /// Every block parser but the paragraph, table and setext header ones needs a particular
-    /// ASCII byte there (`#`, `>`, `<`, `[`, `{`, `$`, `^`, `:`, `|`, a list marker, a fence
-    /// or rule character) or at the line start, so most lines of prose skip them all.
+    /// The line starts (after up to three spaces) with a [`PLAIN`] byte.
+    #[inline]
     pub fn plain_start(&self) -> bool {
         self.at(self.opt_space())
-            .is_some_and(|c| c.is_ascii_alphabetic() || !c.is_ascii())
+            .is_some_and(|c| PLAIN[usize::from(c)])
     }
 
     /// `INDENT = /^(?:\t| {4})/`

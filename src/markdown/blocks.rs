@@ -9,7 +9,7 @@
 use super::block_line::Line;
 use super::block_lists::Items;
 use super::model::{BlockKind, Skipped, SkippedKind};
-use super::text::{VLine, split_lines};
+use super::text::{NextFinder, VLine, split_lines};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -103,6 +103,8 @@ pub struct BlockParser<'a> {
     pub depth: usize,
     /// The item buffers of finished lists, for the next ones (one per nesting level).
     pub spare_items: Vec<Items>,
+    /// Searches in `src` for HTML blocks: one for the whole text, so its answers are reused.
+    pub finder: NextFinder,
 }
 
 /// Containers nested deeper than this are read as paragraphs.
@@ -122,6 +124,7 @@ impl<'a> BlockParser<'a> {
             out,
             depth: 0,
             spare_items: Vec::new(),
+            finder: NextFinder::default(),
         };
         parser.parse_blocks(&mut lines, &mut Tree::new());
         parser.out
