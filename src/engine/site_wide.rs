@@ -20,8 +20,9 @@ pub(super) fn site_wide(
     exit_after: bool,
 ) -> Vec<(Diagnostic, Option<Arc<str>>)> {
     let mut groups: Vec<(&Arc<Config>, Vec<IndexedDoc>)> = Vec::new();
-    // The usual run is one site: its summaries stay where they are. (Pushing 20,000 of them
-    // into a growing vector again left ~4 MB of discarded copies in the peak memory.)
+    // The usual run is one site: its summaries stay where they are. Pushing 20,000 of them
+    // into a new growing vector left its discarded copies resident (mimalloc purges freed
+    // pages after a delay): peak RSS at 20,000 posts was 57–65 MB, now 44–50 MB.
     let one_config = targets.first().filter(|first| {
         targets
             .iter()
