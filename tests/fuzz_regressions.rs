@@ -76,17 +76,25 @@ fn quoting_a_value_keeps_its_leading_control_characters() {
     fix_twice(found, "_posts/press-statement.md", &config, FixMode::Safe);
 }
 
+/// A front matter of `count` values YAML cannot parse (`k0: a: b`...).
+fn broken_values(count: usize) -> String {
+    let lines: String = (0..count).map(|i| format!("k{i}: a: b\n")).collect();
+    format!("---\n{lines}---\n")
+}
+
+/// One `--fix` run (safe fixes) over `text`.
+fn fix_once(text: impl Into<String>, config: &Config) -> frontlint::fix::Fixed {
+    let post = Post::new(Source::new("x.md", text.into()), "x.md".to_owned(), None);
+    fix_until_stable(post, config, FixMode::Safe)
+}
+
 /// `fix` find: YAML parsing stops at the first syntax error, so `yaml-syntax-error` quotes one
 /// value per round. `fix_until_stable` used to stop after 10 rounds, so a front matter with
 /// more broken values than that needed `--fix` to be run again. Rounds now go on while they
 /// change something, within a budget of work (next test).
 #[test]
 fn fix_settles_in_one_run_with_many_broken_values() {
-    let config = config();
-    let lines: String = (0..40).map(|i| format!("k{i}: a: b\n")).collect();
-    let text = format!("---\n{lines}---\n");
-    let post = Post::new(Source::new("x.md", text.clone()), "x.md".to_owned(), None);
-    let fixed = fix_until_stable(post, &config, FixMode::Safe);
+    let fixed = fix_once(broken_values(40), &config());
     assert_eq!(fixed.applied, 40);
     assert!(!fixed.post.source.text.contains(": a: b"));
 }
@@ -97,17 +105,13 @@ fn fix_settles_in_one_run_with_many_broken_values() {
 #[test]
 fn fix_rounds_are_bounded_by_the_size_of_the_post() {
     let config = config();
-    let lines: String = (0..20_000).map(|i| format!("k{i}: a: b\n")).collect();
-    let text = format!("---\n{lines}---\n");
-    let post = Post::new(Source::new("x.md", text.clone()), "x.md".to_owned(), None);
-    let first = fix_until_stable(post, &config, FixMode::Safe);
+    let first = fix_once(broken_values(20_000), &config);
     assert!(
         (1..=20).contains(&first.applied),
         "one run applied {} fixes",
         first.applied
     );
-    let again = Post::new(first.post.source.clone(), "x.md".to_owned(), None);
-    let second = fix_until_stable(again, &config, FixMode::Safe);
+    let second = fix_once(first.post.source.text.to_string(), &config);
     assert!(second.applied >= 1);
 }
 
@@ -116,12 +120,10 @@ fn fix_rounds_are_bounded_by_the_size_of_the_post() {
 #[test]
 fn repeated_fix_runs_settle() {
     let config = config();
-    let lines: String = (0..25).map(|i| format!("k{i}: a: b\n")).collect();
-    let mut text = format!("---\n{lines}---\n");
+    let mut text = broken_values(25);
     let original = text.len();
     for _ in 0..5 {
-        let post = Post::new(Source::new("x.md", text.clone()), "x.md".to_owned(), None);
-        let fixed = fix_until_stable(post, &config, FixMode::Safe);
+        let fixed = fix_once(text.clone(), &config);
         if fixed.applied == 0 {
             assert!(!text.contains(": a: b"), "{text}");
             return;
