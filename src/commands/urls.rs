@@ -69,6 +69,12 @@ pub fn run(args: &UrlsArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
+    // Files that turn out not to be documents (a post without front matter that is not
+    // Markdown: Jekyll copies it) are not listed, as no static file is.
+    let targets: Vec<_> = targets
+        .into_par_iter()
+        .filter(|target| target.is_document())
+        .collect();
     let mut sites: Vec<SiteRow> = Vec::new();
     for target in &targets {
         let site = &target.config.site;

@@ -15,6 +15,8 @@ pub struct ConfigFile {
     #[serde(default, deserialize_with = "optional_one_or_many")]
     pub extends: Option<Vec<String>>,
     /// Globs (relative to the site root) of the files to lint. Replaces the inherited list.
+    /// Default (no list anywhere): the files Jekyll reads as Markdown and every post or
+    /// collection document with front matter.
     pub include: Option<Vec<String>>,
     /// Globs of files and folders to skip. Added to the inherited list.
     #[serde(default)]
@@ -32,8 +34,14 @@ pub struct ConfigFile {
     pub site: BTreeMap<String, yaml_serde::Value>,
     /// The Jekyll configuration files the site is built with, relative to the site root and
     /// merged in order (`jekyll build --config a,b`); globs allowed. Default: `_config.yml`.
-    /// Replaces the inherited list.
+    /// Replaces the inherited list. Default: `_config.yml`, and for an Isomer site (its
+    /// `remote_theme` is one of `isomerpages/…`) also every `_*/collection.yml`, as Isomer
+    /// builds it.
     pub site_config: Option<Vec<String>>,
+    /// Permalink placeholders a plugin of the site defines (`:number`): Jekyll alone does not
+    /// know them, so the URLs that use them cannot be computed and are not reported.
+    #[serde(default)]
+    pub permalink_placeholders: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

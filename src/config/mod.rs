@@ -19,19 +19,26 @@ pub use presets::PRESETS;
 pub use rules::{ActiveRule, Level, RuleSet};
 use schema::FieldSpec;
 
-use crate::site::{SITE_CONFIG_NAMES, Site};
+use crate::site::Site;
 
 /// File names searched for, in this order, in the linted folder and its parents.
 pub const CONFIG_NAMES: [&str; 2] = [".frontlint.yml", ".frontlint.yaml"];
 
 /// The settings one lint run applies to the files under one site root.
 pub struct Config {
-    /// The folder that globs are relative to: the config file's folder, else the nearest
-    /// folder with a Jekyll `_config.yml`, else the linted folder.
+    /// The folder that globs and site paths are relative to: the Jekyll site's folder (the
+    /// nearest one at or above the file holding `_config.yml`), or for files that belong to no
+    /// site, the folder of their `.frontlint.yml`, else the linted folder. Never the folder
+    /// of a `--config` file: that only supplies settings.
     pub root: PathBuf,
     /// The config file in use (`None`: the built-in `jekyll` preset).
     pub file: Option<PathBuf>,
-    include: GlobSet,
+    /// The folder that holds the site index cache (`.frontlint_cache/`): the Jekyll site's
+    /// folder, or the folder of the `.frontlint.yml` of files that belong to no site. `None`:
+    /// no cache (it is never written anywhere else).
+    pub cache_root: Option<PathBuf>,
+    /// `None`: the files Jekyll reads (see [`Config::selects`]).
+    include: Option<GlobSet>,
     exclude: GlobSet,
     /// A hash of the include and exclude globs: which files a walk of the site selects (the
     /// site file-list cache depends on it).
@@ -54,6 +61,15 @@ struct Collection {
     unknown_fields: Option<UnknownFields>,
     permalink_template: Option<String>,
     fields: BTreeMap<String, FieldSpec>,
+}
+
+/// Does the config lint a file?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    No,
+    Yes,
+    /// Only when the file has front matter (Jekyll publishes it as a document only then).
+    IfFrontMatter,
 }
 
 /// The merged schema of every collection entry that matches one file.
@@ -96,84 +112,101 @@ pub struct Field {
     pub pattern: Option<Arc<regex::Regex>>,
 }
 
-impl Config {
-    /// The config for files under `start`: the nearest `.frontlint.yml` at or above it, or the
-    /// built-in `jekyll` preset.
-    pub fn discover(start: &Path) -> Result<Config, ConfigError> {
-        let start = absolute(start);
-        let dir = if start.is_dir() {
-            start.as_path()
-        } else {
-            start.parent().unwrap_or(&start)
-        };
-        for ancestor in dir.ancestors() {
-            for name in CONFIG_NAMES {
-                let candidate = ancestor.join(name);
-                if candidate.is_file() {
-                    return Config::load_for(&candidate, dir);
-                }
-            }
-        }
-        // Without any config file, a folder inside `_posts/` or `_drafts/` (an editor's file,
-        // standard input named after one) belongs to the site that holds that folder.
-        let root = dir
-            .ancestors()
-            .find(|a| SITE_CONFIG_NAMES.iter().any(|name| a.join(name).is_file()))
-            .or_else(|| {
-                dir.ancestors()
-                    .find(|a| {
-                        a.file_name()
-                            .is_some_and(|n| n == "_posts" || n == "_drafts")
-                    })
-                    .and_then(Path::parent)
-            })
-            .unwrap_or(dir);
-        Config::from_layers(root.to_path_buf(), None, presets::layers("jekyll")?, dir)
-    }
+/// The settings one config file gives, with every layer it builds on (bases first): a
+/// `.frontlint.yml` found above a site, the file named by `--config`, or the built-in
+/// `jekyll` preset. Read once and shared by every site it applies to.
+pub struct Settings {
+    /// The config file (`None`: the built-in `jekyll` preset).
+    pub file: Option<PathBuf>,
+    layers: Vec<file::Layer>,
+}
 
-    /// Load a config file given by the user (`--config FILE`) or found by `discover`.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+impl Settings {
+    /// A config file and everything it extends.
+    pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         let path = absolute(path);
-        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Config::load_for(&path, &root)
-    }
-
-    /// Load a config file for files under `start` (where the `_config.yml` search begins).
-    fn load_for(path: &Path, start: &Path) -> Result<Config, ConfigError> {
-        let path = absolute(path);
-        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let layers = file::load_with_extends(&path)?;
-        Config::from_layers(root, Some(path), layers, start)
+        Ok(Settings {
+            file: Some(path),
+            layers,
+        })
+    }
+
+    /// The built-in `jekyll` preset: what a site without a config file gets.
+    pub fn preset() -> Result<Settings, ConfigError> {
+        Ok(Settings {
+            file: None,
+            layers: presets::layers("jekyll")?,
+        })
+    }
+}
+
+/// The nearest `.frontlint.yml` (or `.frontlint.yaml`) at or above `dir`.
+pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .flat_map(|ancestor| CONFIG_NAMES.iter().map(move |name| ancestor.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+impl Config {
+    /// The config of the site holding `start` (a file or folder), found as `frontlint check`
+    /// finds it (see `discover::ConfigCache`).
+    pub fn discover(start: &Path) -> Result<Arc<Config>, ConfigError> {
+        crate::discover::ConfigCache::default().for_path(start)
+    }
+
+    /// Load a config file for files under its own folder (`init` checks what it wrote this
+    /// way).
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let settings = Settings::load(path)?;
+        let root = settings
+            .file
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        Config::new(root, &settings, None)
     }
 
     /// The built-in `jekyll` preset rooted at `root` (what a site without config gets).
     pub fn default_for(root: &Path) -> Result<Config, ConfigError> {
-        let root = absolute(root);
-        Config::from_layers(root.clone(), None, presets::layers("jekyll")?, &root)
+        Config::new(absolute(root), &Settings::preset()?, None)
+    }
+
+    /// The config of the files under `root` (a Jekyll site's folder, or the root chosen for
+    /// files that belong to no site): `settings` resolved against it. `cache_root` holds
+    /// the site index cache (`None`: no cache).
+    pub fn new(
+        root: PathBuf,
+        settings: &Settings,
+        cache_root: Option<PathBuf>,
+    ) -> Result<Config, ConfigError> {
+        Config::from_layers(root, settings.file.clone(), &settings.layers, cache_root)
     }
 
     /// Merge layers (presets first, the user's file last) into one resolved config.
     fn from_layers(
         root: PathBuf,
         file: Option<PathBuf>,
-        layers: Vec<file::Layer>,
-        start: &Path,
+        layers: &[file::Layer],
+        cache_root: Option<PathBuf>,
     ) -> Result<Config, ConfigError> {
-        let mut include: Vec<String> = Vec::new();
+        let mut include: Option<Vec<String>> = None;
         let mut exclude: Vec<String> = Vec::new();
         let mut rule_settings = rules::Settings::default();
         let mut collections = Vec::new();
         let mut collection_globs = GlobSetBuilder::new();
         let mut glob_owner = Vec::new();
         let mut site = BTreeMap::new();
-        let mut site_config = vec![crate::site::DEFAULT_SITE_CONFIG.to_owned()];
+        let mut site_config: Option<Vec<String>> = None;
+        let mut placeholders: Vec<String> = Vec::new();
         for (layer_index, layer) in layers.iter().enumerate() {
             let config = &layer.config;
             if let Some(list) = &config.include {
-                include.clone_from(list);
+                include = Some(list.clone());
             }
             exclude.extend(config.exclude.iter().cloned());
-            rule_settings.merge(&layers, layer_index)?;
+            rule_settings.merge(layers, layer_index)?;
             for (index, collection) in config.collections.iter().enumerate() {
                 for pattern in &collection.paths {
                     collection_globs
@@ -190,12 +223,18 @@ impl Config {
             }
             site.extend(config.site.clone());
             if let Some(files) = &config.site_config {
-                site_config.clone_from(files);
+                site_config = Some(files.clone());
             }
+            placeholders.extend(config.permalink_placeholders.iter().cloned());
         }
-        validate_patterns(&layers)?;
+        validate_patterns(layers)?;
         let last = layers.last().expect("at least the preset layer");
-        let site_model = Arc::new(Site::discover(start, &root, &site_config, &site));
+        let site_model = Arc::new(Site::load(
+            &root,
+            site_config.as_deref(),
+            &site,
+            placeholders,
+        ));
         let file_selection = {
             use std::hash::{Hash, Hasher};
             let mut hasher = std::hash::DefaultHasher::new();
@@ -205,10 +244,13 @@ impl Config {
         Ok(Config {
             root,
             file,
+            cache_root,
             file_selection,
-            include: glob_set(last, &include, "include")?,
+            include: include
+                .map(|globs| glob_set(last, &globs, "include"))
+                .transpose()?,
             exclude: glob_set(last, &exclude, "exclude")?,
-            rules: rule_settings.build(&layers)?,
+            rules: rule_settings.build(layers)?,
             glob_owner,
             collection_globs: collection_globs
                 .build()
@@ -226,19 +268,35 @@ impl Config {
         let relative = !site_path.is_empty()
             && !Path::new(site_path).is_absolute()
             && !site_path.starts_with("..");
-        if self.site.root == self.root {
-            return relative.then(|| site_path.to_owned());
-        }
-        self.site.source_path(&absolute(&self.root.join(site_path)))
+        relative.then(|| site_path.to_owned())
     }
 
-    /// Is `site_path` (relative to the root, `/`-separated) one of the files to lint?
-    pub fn is_included(&self, site_path: &str) -> bool {
+    /// Is `site_path` (relative to the root, `/`-separated) one of the files to lint, and
+    /// does that depend on its text? Without an `include` list, the files Jekyll reads as
+    /// Markdown (its `markdown_ext`, compared ignoring case as Jekyll does) are linted, and so
+    /// are posts, drafts and collection documents of any other extension when they have front
+    /// matter (Jekyll publishes them: `_posts/*.html` from WordPress exports, `.textile`).
+    pub fn selects(&self, site_path: &str) -> Selection {
         // One candidate (the path split into name and extension) for both glob sets: the
         // walk asks this of every file.
         let candidate = Candidate::new(site_path);
-        self.include.is_match_candidate(&candidate)
-            && !self.is_excluded_candidate(&candidate, site_path)
+        if self.is_excluded_candidate(&candidate, site_path) {
+            return Selection::No;
+        }
+        match &self.include {
+            Some(include) => match include.is_match_candidate(&candidate) {
+                true => Selection::Yes,
+                false => Selection::No,
+            },
+            None if self.site.is_markdown(site_path) => Selection::Yes,
+            None if self.site.reads_as_document(site_path) => Selection::IfFrontMatter,
+            None => Selection::No,
+        }
+    }
+
+    /// Is `site_path` linted whatever its text ([`Config::selects`] says `Yes`)?
+    pub fn is_included(&self, site_path: &str) -> bool {
+        self.selects(site_path) == Selection::Yes
     }
 
     /// Is this file or folder excluded? A folder is excluded when a glob matches it or

@@ -36,6 +36,7 @@ pub(super) fn consult_target(target: &Target, cache: Option<&SiteCache>) -> Lint
         stamp,
         from_cache,
         suppressions: None,
+        skipped: false,
     }
 }
 

@@ -43,6 +43,20 @@ pub struct Target {
     /// Report on this file. `false`: it is only read so that site-wide rules can compare the
     /// reported files with it (a run that names a few files of a site).
     pub reported: bool,
+    /// Lint it only if it starts with front matter: a post, draft or collection document that
+    /// is not Markdown is a document for Jekyll only then (else a file it copies as is).
+    pub needs_front_matter: bool,
+    /// Why it cannot be read at all, when that is known before reading (a folder the walk
+    /// could not list, a path behind a folder that cannot be searched).
+    pub unreadable: Option<Arc<str>>,
+}
+
+impl Target {
+    /// Is this a file to lint? Only a file that needs front matter can fail: it is then read
+    /// up to its first line, as Jekyll's `has_yaml_header?` does.
+    pub fn is_document(&self) -> bool {
+        !self.needs_front_matter || crate::site::facts::file_has_yaml_header(&self.path)
+    }
 }
 
 /// The diagnostics of one file, with its source when a reporter needs to show it.
@@ -125,6 +139,26 @@ struct Linted {
     /// Only for files with suppression comments (rare): site-wide diagnostics may still be
     /// suppressed, and unused comments are reported once everything is known.
     suppressions: Option<Box<(Suppressions, Source)>>,
+    /// Not a file to lint after all (see `Target::is_document`).
+    skipped: bool,
+}
+
+/// A target that turned out not to be a document: nothing to report, nothing for the site.
+fn not_a_document(target: &Target) -> Linted {
+    let post = Post::new(
+        Source::new(target.display.as_str(), ""),
+        target.site_path.clone(),
+        None,
+    );
+    Linted {
+        report: None,
+        fix: None,
+        doc: IndexedDoc::new(&post, &DocFacts::outside(), target.path.clone(), false),
+        stamp: None,
+        from_cache: false,
+        suppressions: None,
+        skipped: true,
+    }
 }
 
 /// Lint every target in parallel, then run the site-wide rules once per site.
@@ -137,11 +171,17 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
     };
     let linted: Vec<Linted> = targets
         .par_iter()
-        .map(|target| match target.reported {
-            true => lint_target(target, options, &caches),
-            false => consult_target(target, caches.get(&config_key(&target.config))),
+        .map(|target| match (target.is_document(), target.reported) {
+            (false, _) => not_a_document(target),
+            (true, true) => lint_target(target, options, &caches),
+            (true, false) => consult_target(target, caches.get(&config_key(&target.config))),
         })
         .collect();
+    let files_checked = targets
+        .iter()
+        .zip(&linted)
+        .filter(|(target, linted)| target.reported && !linted.skipped)
+        .count();
     if options.cache {
         store_caches(targets, &linted, caches);
     }
@@ -181,7 +221,7 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
     fixes.sort_by(|a, b| a.path.cmp(&b.path));
     Report {
         files,
-        files_checked: targets.iter().filter(|t| t.reported).count(),
+        files_checked,
         elapsed: started.elapsed(),
         fixes,
     }
@@ -229,6 +269,7 @@ fn lint_target(target: &Target, options: RunOptions, caches: &HashMap<usize, Sit
         stamp,
         from_cache: false,
         suppressions,
+        skipped: false,
     }
 }
 
@@ -395,6 +436,13 @@ pub fn lint_in_site(
 
 /// Read a target into a post; a file that cannot be read becomes a post with that problem.
 pub fn read_post(target: &Target) -> Post {
+    if let Some(reason) = &target.unreadable {
+        return Post::unreadable(
+            &target.display,
+            target.site_path.clone(),
+            reason.to_string(),
+        );
+    }
     match read_file(&target.path) {
         Ok(bytes) => Post::from_bytes(&target.display, target.site_path.clone(), bytes),
         Err(reason) => Post::unreadable(&target.display, target.site_path.clone(), reason),

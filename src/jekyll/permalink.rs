@@ -146,24 +146,25 @@ pub fn output_ext(permalink: Option<&str>, converter_output_ext: &str) -> String
 /// The converter's output extension: Markdown extensions (`markdown_ext`, default
 /// `markdown,mkdown,mkdn,mkd,md`) become `.html`; other files keep theirs (Identity).
 pub fn converter_output_ext(extname: &str, markdown_ext: &str) -> String {
-    let bare = extname.strip_prefix('.').unwrap_or(extname);
-    // Ruby downcases the extension, not the configured names. Every document passes here
-    // (twice), so ASCII extensions are compared without building the lowercase copy.
-    let is_markdown = if bare.is_ascii() {
-        let lowercase_is = |e: &str| {
-            e.len() == bare.len()
-                && e.bytes()
-                    .zip(bare.bytes())
-                    .all(|(e, b)| e == b.to_ascii_lowercase())
-        };
-        markdown_ext.split(',').any(|e| lowercase_is(e.trim()))
-    } else {
-        let bare = bare.to_lowercase();
-        markdown_ext.split(',').any(|e| e.trim() == bare)
-    };
-    if is_markdown {
+    if is_markdown_ext(extname, markdown_ext) {
         ".html".into()
     } else {
         extname.into()
+    }
+}
+
+/// `Converters::Markdown#matches`: is `extname` (`.md`, `.MD`) one of `markdown_ext`?
+pub fn is_markdown_ext(extname: &str, markdown_ext: &str) -> bool {
+    let bare = extname.strip_prefix('.').unwrap_or(extname);
+    // `extname_list` downcases the configured names, `matches` the extension; names are not
+    // trimmed (`" md"` is no `md`). Every document passes here (twice), so ASCII extensions
+    // are compared without lowercase copies.
+    if bare.is_ascii() {
+        markdown_ext
+            .split(',')
+            .any(|e| e.eq_ignore_ascii_case(bare))
+    } else {
+        let bare = bare.to_lowercase();
+        markdown_ext.split(',').any(|e| e.to_lowercase() == bare)
     }
 }

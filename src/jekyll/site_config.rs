@@ -36,6 +36,10 @@ pub struct SiteConfig {
     /// `url`: where the site is published (`https://www.mlaw.gov.sg`); links to its host are
     /// internal.
     pub url: Option<String>,
+    /// `remote_theme` (`isomerpages/isomerpages-template@next-gen`) and `theme`: the theme
+    /// tells how the site is built (an Isomer site passes its `collection.yml` files).
+    pub remote_theme: Option<String>,
+    pub theme: Option<String>,
     /// The file parsed but was not a mapping: Jekyll warns "Error reading configuration.
     /// Using defaults" and builds with the defaults, as this value then holds.
     pub ignored_as_invalid: bool,
@@ -82,6 +86,8 @@ impl Default for SiteConfig {
             markdown_ext: "markdown,mkdown,mkdn,mkd,md".into(),
             plugins: Vec::new(),
             url: None,
+            remote_theme: None,
+            theme: None,
             ignored_as_invalid: false,
         };
         config.finish(&Mapping::new());
@@ -144,6 +150,8 @@ impl SiteConfig {
         let get = |key: &str| map.get(key).filter(|v| !v.is_null());
         config.timezone = get("timezone").map(scalar_to_s);
         config.url = get("url").map(scalar_to_s).filter(|u| !u.trim().is_empty());
+        config.remote_theme = get("remote_theme").map(scalar_to_s);
+        config.theme = get("theme").map(scalar_to_s);
         if let Some(p) = get("permalink") {
             config.permalink = PermalinkStyle::from_config(&scalar_to_s(p));
         }
@@ -232,6 +240,17 @@ impl SiteConfig {
             collections[0].permalink = Some(self.permalink.posts_template());
         }
         self.collections = collections;
+    }
+
+    /// A site built on Isomer's theme (`remote_theme: isomerpages/…`): Isomer builds it with
+    /// every `_<collection>/collection.yml` as a configuration file.
+    pub fn is_isomer(&self) -> bool {
+        self.remote_theme.as_deref().is_some_and(|theme| {
+            theme
+                .trim()
+                .get(..12)
+                .is_some_and(|owner| owner.eq_ignore_ascii_case("isomerpages/"))
+        })
     }
 
     pub fn collection(&self, label: &str) -> Option<&CollectionConfig> {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{CONFIG_NAMES, Config, ConfigError};
+use crate::config::{CONFIG_NAMES, Config, ConfigError, Selection};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{self, ConfigCache};
 use crate::engine;
@@ -152,7 +152,13 @@ fn should_lint(doc: &Document, config: &Config, site_path: &str) -> bool {
     if config.is_excluded(site_path) {
         return false;
     }
-    config.is_included(site_path) || doc.language_id == "markdown"
+    match config.selects(site_path) {
+        Selection::Yes => true,
+        // A post or collection document that is not Markdown (`.html`, `.textile`) is one for
+        // Jekyll only with front matter.
+        Selection::IfFrontMatter => crate::site::facts::has_yaml_header(doc.text()),
+        Selection::No => doc.language_id == "markdown",
+    }
 }
 
 /// An unsaved buffer is linted as a page named after its URI's last segment.

@@ -114,7 +114,7 @@ pub fn display(path: &Path) -> String {
 /// config does not include it, or it cannot be read).
 pub fn summarise_file(path: &Path, config: &Arc<Config>) -> Option<(SiteKey, IndexedDoc)> {
     let mut target = discover::target(path, config);
-    if !config.is_included(&target.site_path) {
+    if config.selects(&target.site_path) == crate::config::Selection::No || !target.is_document() {
         return None;
     }
     target.display = display(path);
@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(urls, [Some("/a/"), Some("/2024/01/02/b.html")]);
 
         // The same summary again changes nothing; a new permalink does.
-        let config = Arc::new(Config::discover(&dir).unwrap());
+        let config = Config::discover(&dir).unwrap();
         let (same_key, same) = summarise_file(&a, &config).unwrap();
         assert_eq!(same_key, key);
         assert!(!workspace.upsert(same_key.clone(), same));

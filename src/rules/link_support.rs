@@ -23,10 +23,16 @@ pub const LINK_ONLY_ATTRIBUTES: &[&str] = &[
 ];
 
 /// The links and attribute lists kramdown renders from this file: none for a file Jekyll
-/// copies to the site as it is (no front matter, outside `_posts/`).
+/// copies to the site as it is (no front matter, outside `_posts/`), nor for a document
+/// kramdown never reads (a `.html` or `.textile` post: only Markdown goes through kramdown).
 pub fn rendered<'a>(cx: &Context<'a>) -> &'a Scan {
     static NOTHING: LazyLock<Scan> = LazyLock::new(Scan::default);
-    if cx.facts.kind == DocKind::StaticFile {
+    let markdown = cx
+        .facts
+        .source_path
+        .as_deref()
+        .is_none_or(|path| cx.site.is_markdown(path));
+    if cx.facts.kind == DocKind::StaticFile || !markdown {
         return &NOTHING;
     }
     cx.post.markdown()

@@ -1,5 +1,5 @@
 //! The site index cache: what the site-wide rules need from each file (its [`IndexedDoc`]),
-//! kept between runs in `<config root>/.frontlint_cache/`.
+//! kept between runs in `<site>/.frontlint_cache/` (`Config::cache_root`).
 //!
 //! A pre-commit run names a few files, but duplicate-URL rules must compare them with every
 //! other file of the site. Without the cache that means reading and parsing the whole site on
@@ -80,7 +80,8 @@ pub(super) struct Entry {
 /// One site's cache as loaded, and what this run learnt.
 #[derive(Debug)]
 pub struct SiteCache {
-    file: PathBuf,
+    /// `None`: the site keeps no cache (see `Config::cache_root`).
+    file: Option<PathBuf>,
     fingerprint: u64,
     /// An entry is taken out when it is used (its strings move into the summary); the key
     /// stays, so that `store` can tell an unchanged site.
@@ -92,10 +93,14 @@ pub struct SiteCache {
 impl SiteCache {
     /// The cache of `config`'s site; empty when missing, unreadable or made for other settings.
     pub fn load(config: &Config) -> SiteCache {
-        let file = config.root.join(CACHE_DIR).join(FILE_NAME);
+        let file = config
+            .cache_root
+            .as_deref()
+            .map(|root| root.join(CACHE_DIR).join(FILE_NAME));
         let fingerprint = site_fingerprint(config);
-        let loaded = std::fs::read_to_string(&file)
-            .ok()
+        let loaded = file
+            .as_deref()
+            .and_then(|file| std::fs::read_to_string(file).ok())
             .and_then(|text| parse(&text, fingerprint))
             .unwrap_or_default()
             .into_iter()
@@ -159,14 +164,17 @@ impl SiteCache {
             .into_iter()
             .map(|s| (s.site_path.to_owned(), entry(s.stamp, s.doc)))
             .collect();
-        let Some(root) = self.file.parent().and_then(Path::parent) else {
+        let Some(file) = &self.file else {
+            return;
+        };
+        let Some(root) = file.parent().and_then(Path::parent) else {
             return;
         };
         if !prepare_dir(root) {
             return;
         }
         let text = format_cache(self.fingerprint, &entries);
-        let _ = write_atomically(&self.file, |out| out.write_all(text.as_bytes()));
+        let _ = write_atomically(file, |out| out.write_all(text.as_bytes()));
     }
 }
 
@@ -208,7 +216,7 @@ pub(super) fn site_fingerprint(config: &Config) -> u64 {
     format!("{:?}", site.config).hash(&mut hasher);
     format!("{:?}", site.zone).hash(&mut hasher);
     site.time_zone.iana_name().hash(&mut hasher);
-    site.default_layout_plugin.hash(&mut hasher);
+    site.plugins.hash(&mut hasher);
     // A date written without a year takes the build's year.
     site.time_zone
         .to_datetime(site.build_time)

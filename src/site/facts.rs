@@ -211,9 +211,8 @@ impl DocFacts {
             }
             _ => Vec::new(),
         };
-        let is_markdown =
-            converter_output_ext(ruby_extname(source_path), &config.markdown_ext) == ".html";
-        let layout_from_plugin = site.default_layout_plugin
+        let is_markdown = site.is_markdown(source_path);
+        let layout_from_plugin = site.plugins.default_layout
             && is_markdown
             && matches!(
                 kind,
@@ -247,8 +246,31 @@ impl DocFacts {
     }
 }
 
+/// [`has_yaml_header`] of a file on disk, reading no more than its first line (at most a
+/// few KiB: a first line longer than that is no `---`).
+pub fn file_has_yaml_header(path: &Path) -> bool {
+    use std::io::Read;
+    // Not a regular file (a FIFO would block the open): lint it, `unreadable-file` says why.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return true;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        // Unreadable: lint it, so that `unreadable-file` says so.
+        return true;
+    };
+    let mut head = Vec::with_capacity(512);
+    if file.take(4096).read_to_end(&mut head).is_err() {
+        return true;
+    }
+    let line_end = head
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(head.len(), |i| i + 1);
+    has_yaml_header(&String::from_utf8_lossy(&head[..line_end]))
+}
+
 /// `Utils.has_yaml_header?`: the raw first line (a byte order mark counts) is `---`.
-fn has_yaml_header(text: &str) -> bool {
+pub fn has_yaml_header(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("---") else {
         return false;
     };

@@ -1,5 +1,5 @@
 //! The site file-list cache: which files a walk of a site found, kept in
-//! `<config root>/.frontlint_cache/` so that a run naming a few files (pre-commit) need not
+//! `<site>/.frontlint_cache/` (`Config::cache_root`) so that a run naming a few files (pre-commit) need not
 //! walk the whole site again to find the files the site-wide rules compare them with. On a
 //! 20,000-post site the walk was over a third of such a run.
 //!
@@ -41,7 +41,7 @@ pub struct Listing {
 impl Listing {
     /// The cached list for a walk of `root` with `config`, if nothing it depends on changed.
     pub fn load(config: &Config, root: &Path) -> Option<Listing> {
-        let text = std::fs::read_to_string(cache_file(config)).ok()?;
+        let text = std::fs::read_to_string(cache_file(config)?).ok()?;
         let listing = parse(&text, fingerprint(config, root))?;
         let folders_unchanged = listing
             .folders
@@ -100,16 +100,20 @@ impl Listing {
             .flat_map(|(a, b)| [a, b])
             .chain(self.folders.iter().map(|(f, _)| f))
             .all(|s| !s.contains(['\t', '\n', '\r']));
-        if racy || !representable || !prepare_dir(&config.root) {
+        let (Some(cache_root), Some(file)) = (config.cache_root.as_deref(), cache_file(config))
+        else {
+            return;
+        };
+        if racy || !representable || !prepare_dir(cache_root) {
             return;
         }
         let text = format(self, fingerprint(config, root));
-        let _ = write_atomically(&cache_file(config), |out| out.write_all(text.as_bytes()));
+        let _ = write_atomically(&file, |out| out.write_all(text.as_bytes()));
     }
 }
 
-fn cache_file(config: &Config) -> PathBuf {
-    config.root.join(CACHE_DIR).join(FILE_NAME)
+fn cache_file(config: &Config) -> Option<PathBuf> {
+    Some(config.cache_root.as_ref()?.join(CACHE_DIR).join(FILE_NAME))
 }
 
 /// The site's settings, which files the config selects, and the walked root as written

@@ -1,4 +1,4 @@
-//! Reading a site's configuration: `_config.yml` found from the linted path upwards, any
+//! Reading a site's configuration: its `_config.yml`, any
 //! further configuration files the site is built with (`site-config` in `.frontlint.yml`,
 //! like `jekyll build --config a,b`), and the `.frontlint.yml` `site:` overrides, merged in
 //! that order the way Jekyll merges `--config` files.
@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use yaml_serde::{Mapping, Value};
 
+use super::plugins::Plugins;
 use super::{SITE_CONFIG_NAMES, Site, SiteFile, SiteProblem, ZoneSetting};
 use crate::jekyll::date::jekyll_time_zone;
 use crate::jekyll::defaults::deep_merge;
@@ -22,34 +23,37 @@ use crate::source::LineIndex;
 const SKIPPED_FOLDERS: [&str; 4] = ["_site", ".git", "node_modules", "vendor"];
 
 impl Site {
-    /// The site whose source holds `start` (a folder): the nearest folder at or above it with
-    /// a `_config.yml`, or `fallback_root` (the config's root) when there is none. `files`
-    /// are the configuration files relative to the site root, globs allowed, merged in order
-    /// (`_config.yml` falls back to `_config.yaml`); `overrides` (the `.frontlint.yml` `site:`
-    /// settings) come last.
-    pub fn discover(
-        start: &Path,
-        fallback_root: &Path,
-        files: &[String],
+    /// The site whose source is `root`. `files` are the configuration files relative to the
+    /// root, globs allowed, merged in order (`_config.yml` falls back to `_config.yaml`);
+    /// `None` means the site's own: `_config.yml`, plus every `_*/collection.yml` for an
+    /// Isomer site (its build passes them all). `overrides` (the `.frontlint.yml` `site:`
+    /// settings) come last; `placeholders` are permalink placeholders the site's plugins
+    /// define (`permalink-placeholders` in `.frontlint.yml`).
+    pub fn load(
+        root: &Path,
+        files: Option<&[String]>,
         overrides: &BTreeMap<String, Value>,
+        placeholders: Vec<String>,
     ) -> Site {
-        let root = start
-            .ancestors()
-            .find(|dir| {
-                SITE_CONFIG_NAMES
-                    .iter()
-                    .any(|name| dir.join(name).is_file())
-            })
-            .unwrap_or(fallback_root)
-            .to_path_buf();
+        let default = [super::DEFAULT_SITE_CONFIG.to_owned()];
+        let mut site = Site::read(root, files.unwrap_or(&default), overrides);
+        if files.is_none() && site.config.is_isomer() {
+            let isomer = super::ISOMER_SITE_CONFIG.map(str::to_owned);
+            site = Site::read(root, &isomer, overrides);
+        }
+        site.plugins.placeholders = placeholders;
+        site
+    }
+
+    fn read(root: &Path, files: &[String], overrides: &BTreeMap<String, Value>) -> Site {
         let mut read = Vec::new();
         for pattern in files {
-            for path in config_files(&root, pattern) {
+            for path in config_files(root, pattern) {
                 let text = std::fs::read(&path).map(|b| String::from_utf8_lossy(&b).into_owned());
                 read.push((path, text));
             }
         }
-        Site::from_files(root, read, overrides)
+        Site::from_files(root.to_path_buf(), read, overrides)
     }
 
     /// A site from configuration texts (an `Err` for a file that could not be read).
@@ -139,8 +143,7 @@ impl Site {
                 )
             }
         };
-        let default_layout_plugin = config.plugins.iter().any(|p| p == "jekyll-default-layout")
-            || gemfile_enables_default_layout(&root);
+        let plugins = Plugins::detect(&root, &config);
         Site {
             root,
             files,
@@ -149,7 +152,8 @@ impl Site {
             time_zone,
             zone,
             build_time: Timestamp::now(),
-            default_layout_plugin,
+            plugins,
+            template_fields: Default::default(),
         }
     }
 }
@@ -276,22 +280,6 @@ fn relative_name(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// The GitHub Pages gem turns on `jekyll-default-layout` for every build (its
-/// `DEFAULT_PLUGINS`); a Gemfile may also name the plugin itself.
-fn gemfile_enables_default_layout(root: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(root.join("Gemfile")) else {
-        return false;
-    };
-    text.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| line.starts_with("gem "))
-        .any(|line| {
-            line.contains("\"github-pages\"")
-                || line.contains("'github-pages'")
-                || line.contains("jekyll-default-layout")
-        })
 }
 
 fn first_line_end(text: &str) -> usize {

@@ -12,6 +12,8 @@ pub mod front_matter;
 pub mod index;
 pub mod listing;
 mod load;
+pub mod plugins;
+mod template_fields;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -32,6 +34,17 @@ pub const SITE_CONFIG_NAMES: [&str; 2] = ["_config.yml", "_config.yaml"];
 /// The configuration files of a site when `.frontlint.yml` does not say (`site-config`).
 pub const DEFAULT_SITE_CONFIG: &str = "_config.yml";
 
+/// The configuration files of an Isomer site: its build runs `jekyll build --config
+/// _config.yml,<every _folder/collection.yml>`, where each collection declares itself.
+pub const ISOMER_SITE_CONFIG: [&str; 2] = ["_config.yml", "_*/collection.yml"];
+
+/// Is `dir` a Jekyll site's source folder (it holds `_config.yml` or `_config.yaml`)?
+pub fn is_site_root(dir: &Path) -> bool {
+    SITE_CONFIG_NAMES
+        .iter()
+        .any(|name| dir.join(name).is_file())
+}
+
 /// One Jekyll site: where its source is and the settings that decide dates and URLs.
 #[derive(Debug)]
 pub struct Site {
@@ -49,9 +62,11 @@ pub struct Site {
     pub zone: ZoneSetting,
     /// "Now" for this run: Jekyll's `site.time`, used for future dates and missing years.
     pub build_time: Timestamp,
-    /// `jekyll-default-layout` runs (listed in `plugins`, or the `github-pages` gem, which
-    /// enables it, is in the site's Gemfile): Markdown files without a layout get one.
-    pub default_layout_plugin: bool,
+    /// The plugins that change what the site publishes, as far as frontlint models them.
+    pub plugins: plugins::Plugins,
+    /// Front matter fields the site's layouts, includes and plugins read (found on first
+    /// use: only `unknown-field` asks).
+    template_fields: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 /// A configuration file as read, for diagnostics that point into it.
@@ -116,6 +131,32 @@ impl Site {
         self.files
             .first()
             .filter(|f| SITE_CONFIG_NAMES.contains(&f.name.as_str()))
+    }
+
+    /// Does a layout, include or plugin of the site read a front matter field of this name
+    /// (`page.publisher`, `book.publisher`, `data["publisher"]`)?
+    pub fn templates_read(&self, field: &str) -> bool {
+        self.template_fields
+            .get_or_init(|| template_fields::scan(&self.root))
+            .contains(field)
+    }
+
+    /// Does Jekyll convert this file as Markdown? Its extension is one of `markdown_ext`,
+    /// compared ignoring case as Jekyll does (`.MD` is Markdown).
+    pub fn is_markdown(&self, source_path: &str) -> bool {
+        let name = crate::jekyll::filename::basename(source_path);
+        let ext = crate::jekyll::permalink::ruby_extname(name);
+        !ext.is_empty() && crate::jekyll::permalink::is_markdown_ext(ext, &self.config.markdown_ext)
+    }
+
+    /// Does Jekyll read this file as a post, draft or collection document when it has front
+    /// matter (whatever its extension)?
+    pub fn reads_as_document(&self, source_path: &str) -> bool {
+        use crate::jekyll::reader::{SourceRole, source_role};
+        matches!(
+            source_role(&self.config, source_path),
+            SourceRole::Post { .. } | SourceRole::Draft | SourceRole::Document { .. }
+        )
     }
 
     /// The site's clock for the date model.

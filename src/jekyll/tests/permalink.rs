@@ -76,9 +76,11 @@ fn extensions() {
         converter_output_ext(".txt", "markdown,mkdown,mkdn,mkd,md"),
         ".txt"
     );
-    // Only the extension is downcased: a configured `MD` matches nothing.
-    assert_eq!(converter_output_ext(".md", "MD"), ".md");
-    assert_eq!(converter_output_ext(".Md", " md ,x"), ".html");
+    // Both are downcased (`extname_list`, `matches`), names are not trimmed: checked with
+    // Jekyll 4.3.1 (`markdown_ext: MD` publishes `a.md` as `a.html`; `" md ,x"` as `a.md`).
+    assert_eq!(converter_output_ext(".md", "MD"), ".html");
+    assert_eq!(converter_output_ext(".Md", " md ,x"), ".Md");
+    assert_eq!(converter_output_ext(".X", " md ,x"), ".html");
     assert_eq!(converter_output_ext(".m", "md"), ".m");
     // Unicode downcasing: `.ÄB` is `äb`.
     assert_eq!(converter_output_ext(".ÄB", "äb"), ".html");
