@@ -73,6 +73,7 @@ pub static RULES: &[RuleMeta] = &[
     rule!("FL405", "permalink-template-mismatch", PermalinkTemplateMismatch, Error, fixable: true),
     rule!("FL406", "duplicate-url",             DuplicateUrl,            Error,   fixable: false),
     rule!("FL407", "url-case-collision",        UrlCaseCollision,        Error,   fixable: false),
+    rule!("FL408", "unknown-permalink-placeholder", UnknownPermalinkPlaceholder, Warning, fixable: false),
     rule!("FL501", "malformed-ial",             MalformedIal,            Error,   fixable: true),
     rule!("FL502", "detached-ial",              DetachedIal,             Error,   fixable: true),
     rule!("FL503", "suspicious-link-attribute", SuspiciousLinkAttribute, Warning, fixable: true),

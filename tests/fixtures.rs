@@ -118,12 +118,17 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
+            // Every file but the site's templates and plugins: Markdown, documents of other
+            // extensions (`.html` and `.MD` posts), and `_config.yml` (for the rules about it).
+            let code = ["_layouts", "_includes", "_plugins"];
             if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md")
-                || path.file_name().is_some_and(|n| n == "_config.yml")
-            {
-                // Markdown files, and the site's `_config.yml` (for the rules about it).
+                if !path
+                    .file_name()
+                    .is_some_and(|n| code.iter().any(|c| n == *c))
+                {
+                    stack.push(path);
+                }
+            } else {
                 files.push(path);
             }
         }

@@ -43,7 +43,7 @@ fn site(name: &str) -> PathBuf {
 }
 
 fn cache_file(dir: &Path) -> PathBuf {
-    dir.join(".frontlint_cache/site-index-v1")
+    dir.join(".frontlint_cache/site-index-v2")
 }
 
 fn duplicate_urls(output: &Output) -> usize {

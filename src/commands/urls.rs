@@ -162,6 +162,10 @@ pub fn row(path: String, facts: &DocFacts) -> UrlRow {
             row.status = "unsupported";
             row.reason = Some(why.clone());
         }
+        Outcome::PluginPlaceholder(name) => {
+            row.status = "unsupported";
+            row.reason = Some(crate::site::facts::plugin_placeholder_reason(name));
+        }
         Outcome::Built(built) => {
             row.status = match built.not_written {
                 None => "written",

@@ -19,7 +19,7 @@ use crate::fix::{self, FixMode};
 use crate::post::Post;
 use crate::rename_file::rename_no_clobber;
 use crate::rule::Context;
-use crate::rules::unused_suppression;
+use crate::rules::{unknown_field, unused_suppression};
 use crate::site::DocFacts;
 use crate::site::cache::{SiteCache, Stamp};
 
@@ -30,6 +30,8 @@ use consult::{config_key, consult_target, load_caches, store_caches};
 
 /// The rule that reports suppressions that suppress nothing.
 const UNUSED_SUPPRESSION: &str = "FL904";
+/// The rule whose near-misses the summaries of reported files carry.
+const UNKNOWN_FIELD: &str = "FL207";
 
 /// One file to lint: where to read it, how to show its path, and the config that applies.
 #[derive(Clone)]
@@ -252,7 +254,7 @@ fn lint_target(target: &Target, options: RunOptions, caches: &HashMap<usize, Sit
     let mut diagnostics = check_post(&post, &target.config, &facts);
     let mut suppressions = post.suppressions().clone();
     suppressions.filter(&mut diagnostics);
-    let doc = IndexedDoc::new(&post, &facts, file, true);
+    let doc = summarise(&post, &facts, &target.config, file);
     let suppressions =
         (!suppressions.is_empty()).then(|| Box::new((suppressions, post.source.clone())));
     let report = (!diagnostics.is_empty()).then(|| {
@@ -478,6 +480,17 @@ fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// The site-wide rules' summary of a reported file (see `IndexedDoc`), with what only
+/// reported files need.
+pub fn summarise(post: &Post, facts: &DocFacts, config: &Config, file: PathBuf) -> IndexedDoc {
+    let doc = IndexedDoc::new(post, facts, file, true);
+    if config.rules.get(UNKNOWN_FIELD).is_none() {
+        return doc;
+    }
+    let schema = config.schema_for(&post.site_path);
+    doc.with_near_misses(unknown_field::near_misses(post, &schema))
+}
+
 /// Lint text that is not (or not yet) on disk, as if it were at `display` / `site_path`.
 pub fn lint_text(
     display: &str,
@@ -490,17 +503,25 @@ pub fn lint_text(
     (post, diagnostics)
 }
 
-/// Everything the per-file rules say about one post, suppressions applied (unused ones
-/// reported); sorted. Site-wide rules need the whole site: see `run`.
+/// Everything the rules say about one post alone, suppressions applied (unused ones
+/// reported); sorted. The site-wide rules see only this post: comparing it with the rest of
+/// its site takes the whole site (see `run`).
 pub fn lint_post(post: &Post, config: &Config) -> Vec<Diagnostic> {
     let facts = facts_for(post, config);
     let mut diagnostics = check_post(post, config, &facts);
+    let alone = [summarise(post, &facts, config, PathBuf::new())];
+    diagnostics.extend(
+        site_wide::check_site(config, &alone)
+            .into_iter()
+            .map(|(diagnostic, _)| diagnostic)
+            .filter(|diagnostic| diagnostic.path == post.source.path),
+    );
     let mut suppressions = post.suppressions().clone();
     if !suppressions.is_empty() {
         suppressions.filter(&mut diagnostics);
         diagnostics.extend(unused_diagnostics(&suppressions, &post.source, config));
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics
 }
 

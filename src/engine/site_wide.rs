@@ -8,8 +8,8 @@ use std::sync::Arc;
 use super::{FileReport, RunOptions, Target};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, RelatedLocation, Severity};
-use crate::site::Site;
 use crate::site::index::{IndexedDoc, SiteContext, SiteFinding};
+use crate::site::{DocKind, Site};
 use crate::source::Source;
 
 /// The site-wide rules, once per config (one config means one site), over the summaries of
@@ -68,9 +68,10 @@ pub(super) fn site_wide(
 /// diagnostics, each with the text of the configuration file it points into, if it does.
 pub fn check_site(config: &Config, docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option<Arc<str>>)> {
     let config_paths = site_config_display(&config.site, docs);
+    let with_stubs = with_redirect_stubs(docs);
     let cx = SiteContext {
         site: &config.site,
-        docs,
+        docs: with_stubs.as_deref().unwrap_or(docs),
         config_paths: &config_paths,
     };
     let mut out = Vec::new();
@@ -90,6 +91,38 @@ pub fn check_site(config: &Config, docs: &[IndexedDoc]) -> Vec<(Diagnostic, Opti
         }
     }
     out
+}
+
+/// The pages jekyll-redirect-from publishes at old URLs (`redirect_from`), as summaries of
+/// their own after the site's files, so that a stub and a page at one URL collide like two
+/// pages do. Each stub points at its `redirect_from` entry. `None` when there are none.
+fn with_redirect_stubs(docs: &[IndexedDoc]) -> Option<Vec<IndexedDoc>> {
+    let stubs: Vec<IndexedDoc> = docs
+        .iter()
+        .filter(|doc| doc.written)
+        .flat_map(|doc| {
+            doc.extras()
+                .redirects
+                .iter()
+                .map(|(url, output_path, entry)| IndexedDoc {
+                    kind: DocKind::Page,
+                    group: None,
+                    url: Some(url.clone()),
+                    output_path: Some(output_path.clone()),
+                    written: true,
+                    permalink: Some(entry.clone()),
+                    field_keys: Box::default(),
+                    extras: None,
+                    ..doc.clone()
+                })
+        })
+        .collect();
+    if stubs.is_empty() {
+        return None;
+    }
+    let mut all = docs.to_vec();
+    all.extend(stubs);
+    Some(all)
 }
 
 /// The site's configuration files as the user would write their paths: next to the files

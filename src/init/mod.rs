@@ -22,6 +22,9 @@ use crate::engine;
 /// Every group of files under `root`, analysed.
 pub struct SiteProfile {
     pub files: usize,
+    /// The preset the config builds on: `isomer` when the site is an Isomer site (its
+    /// `remote_theme` is Isomer's), else `jekyll`.
+    pub preset: &'static str,
     pub groups: Vec<GroupProfile>,
 }
 
@@ -29,7 +32,9 @@ pub struct SiteProfile {
 /// preset) and profile its front matter.
 pub fn analyse(root: &Path) -> Result<SiteProfile, DiscoverError> {
     let mut configs = ConfigCache::default();
-    let targets = discover::discover(&[root.to_path_buf()], &mut configs)?;
+    let mut targets = discover::discover(&[root.to_path_buf()], &mut configs)?;
+    targets.retain(|target| target.is_document());
+    let isomer = targets.iter().any(|t| t.config.site.config.is_isomer());
     let posts: Vec<(String, crate::post::Post)> = targets
         .par_iter()
         .map(|target| (target.site_path.clone(), engine::read_post(target)))
@@ -45,6 +50,7 @@ pub fn analyse(root: &Path) -> Result<SiteProfile, DiscoverError> {
     }
     Ok(SiteProfile {
         files: posts.len(),
+        preset: if isomer { "isomer" } else { "jekyll" },
         groups: groups.into_values().collect(),
     })
 }

@@ -22,8 +22,8 @@ pub fn render(profile: &SiteProfile) -> String {
         "# Written by `frontlint init` from the {} Markdown files under this folder.\n\
          # Each choice says what it is based on: edit freely, then run `frontlint check`.\n\
          # The format is documented in frontlint's README.\n\
-         extends: jekyll",
-        profile.files
+         extends: {}",
+        profile.files, profile.preset
     );
     let (groups, too_small): (Vec<&GroupProfile>, Vec<&GroupProfile>) = profile
         .groups

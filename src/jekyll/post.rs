@@ -45,8 +45,11 @@ pub enum PostOutcome {
     /// Jekyll silently ignores the file.
     Skipped(SkipReason),
     Built(Box<BuiltPost>),
-    /// Jekyll raises while reading it (invalid date, unknown URL placeholder...).
+    /// Jekyll raises while reading it (invalid date, invalid URL...).
     BuildFails(String),
+    /// The URL template has a placeholder Jekyll does not know (`number`, or `foo_ or foo`
+    /// for `:foo_`): Jekyll raises, unless a plugin of the site defines it.
+    UnknownPlaceholder(String),
     /// Outside what this model reproduces.
     Unsupported(String),
 }
@@ -244,10 +247,7 @@ pub fn resolve_document(
     let url = match document_url(&input, &site.url_template(label), permalink.as_deref()) {
         Ok(url) => url,
         Err(UrlError::UnknownPlaceholder(name)) => {
-            return (
-                PostOutcome::BuildFails(format!("The URL template doesn't have {name} keys")),
-                source,
-            );
+            return (PostOutcome::UnknownPlaceholder(name), source);
         }
         Err(UrlError::InvalidPermalink) => {
             return (

@@ -10,7 +10,6 @@ use crate::discover::{self, ConfigCache};
 use crate::engine;
 use crate::post::Post;
 use crate::site::DocFacts;
-use crate::site::index::IndexedDoc;
 use crate::source::Source;
 
 use super::documents::Document;
@@ -129,7 +128,7 @@ pub fn analyse(
     let mut changed_site = None;
     // An unsaved buffer is no file of the site: nothing else can collide with it.
     if let Some(path) = &doc.path {
-        let summary = IndexedDoc::new(&post, &facts, crate::config::absolute(path), true);
+        let summary = engine::summarise(&post, &facts, &config, crate::config::absolute(path));
         if workspace.upsert(key.clone(), summary) {
             changed_site = Some(key.clone());
         }

@@ -81,6 +81,9 @@ fn publication_section(facts: &DocFacts) -> String {
         Outcome::Unsupported(why) => {
             return format!("frontlint cannot tell what Jekyll makes of this file: {why}");
         }
+        Outcome::PluginPlaceholder(name) => {
+            return crate::site::facts::plugin_placeholder_reason(name);
+        }
     };
     let mut out = match built.not_written {
         None => format!("**Jekyll publishes** this {kind} at `{}`", built.url),

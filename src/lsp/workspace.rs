@@ -124,7 +124,7 @@ pub fn summarise_file(path: &Path, config: &Arc<Config>) -> Option<(SiteKey, Ind
         return None;
     }
     let facts = engine::facts_for(&post, config);
-    let doc = IndexedDoc::new(&post, &facts, target.path.clone(), true);
+    let doc = engine::summarise(&post, &facts, config, target.path.clone());
     Some((SiteKey::of(config), doc))
 }
 

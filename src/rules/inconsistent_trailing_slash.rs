@@ -37,7 +37,12 @@ impl Rule for InconsistentTrailingSlash {
 
     fn check_site(&self, cx: &SiteContext<'_>, out: &mut Vec<SiteFinding>) {
         let mut groups: BTreeMap<&str, Vec<&IndexedDoc>> = BTreeMap::new();
-        for doc in cx.docs.iter().filter(|d| d.written) {
+        // A jekyll-redirect-from stub keeps an old URL alive as it was: not a URL to restyle.
+        for doc in cx
+            .docs
+            .iter()
+            .filter(|d| d.written && !d.extras().redirect_stub)
+        {
             if let (Some(group), Some(url)) = (doc.group.as_deref(), doc.url.as_deref())
                 && is_folder_like(url)
             {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::cache::{Entry, Stamp};
 use super::facts::DocKind;
-use super::index::{Anchor, IndexedDoc};
+use super::index::{Anchor, Extras, IndexedDoc};
 
 // The file: a header line `frontlint-site-index <fingerprint>`, then one line per file with
 // tab-separated fields (see `format_entry`); an absent string is `-`. Tab-separated lines
@@ -64,6 +64,17 @@ fn format_entry(site_path: &str, e: &Entry) -> Option<String> {
             .as_ref()
             .map_or_else(|| "-".to_owned(), anchor),
         anchor(&e.doc.head),
+        e.doc
+            .field_keys
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
+        match e.doc.extras.as_deref().filter(|x| **x != Extras::default()) {
+            // JSON escapes tabs and line breaks: the line stays one line.
+            Some(extras) => serde_json::to_string(extras).ok()?,
+            None => "-".to_owned(),
+        },
     ];
     Some(fields.join("\t"))
 }
@@ -112,6 +123,14 @@ fn parse_entry(line: &str) -> Option<(String, Entry)> {
         value => Some(anchor(value)?),
     };
     let head = anchor(next()?)?;
+    let field_keys = split_bytes(next()?, b' ')
+        .filter(|key| !key.is_empty())
+        .map(|key| key.parse().ok())
+        .collect::<Option<Box<[u32]>>>()?;
+    let extras = match next()? {
+        "-" => None,
+        json => Some(Box::new(serde_json::from_str::<Extras>(json).ok()?)),
+    };
     let doc = IndexedDoc {
         path: "".into(),
         file: PathBuf::new(),
@@ -124,6 +143,8 @@ fn parse_entry(line: &str) -> Option<(String, Entry)> {
         written,
         permalink,
         head,
+        field_keys,
+        extras,
     };
     let entry = Entry { stamp, doc };
     Some((site_path, entry))
@@ -201,6 +222,17 @@ mod tests {
             written: false,
             permalink: Some(anchor(10, 20)),
             head: anchor(0, 3),
+            field_keys: vec![1, 4_000_000_000].into(),
+            extras: Some(Box::new(Extras {
+                redirects: vec![(
+                    "/old page/".to_owned(),
+                    "old page/index.html".to_owned(),
+                    anchor(21, 33),
+                )],
+                plugin_placeholder: Some("number".to_owned()),
+                redirect_stub: true,
+                near_misses: Vec::new(),
+            })),
         };
         let stamp = Stamp {
             size: 42,
@@ -217,6 +249,8 @@ mod tests {
         plain.doc.permalink = None;
         plain.doc.source_path = None;
         plain.doc.written = true;
+        plain.doc.field_keys = Box::default();
+        plain.doc.extras = None;
         entries.insert("b.md".to_owned(), plain);
         let text = format_cache(7, &entries);
         assert_eq!(parse(&text, 7), Some(entries));

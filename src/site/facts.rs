@@ -107,6 +107,9 @@ pub enum Outcome {
     Dropped(&'static str),
     /// Beyond what the model reproduces; no guess is made.
     Unsupported(String),
+    /// The URL has a placeholder Jekyll does not know (the name as written), on a site whose
+    /// `_plugins/` may define it: Jekyll stops the build unless one does.
+    PluginPlaceholder(String),
 }
 
 /// Everything the model says about one file.
@@ -124,6 +127,20 @@ pub struct DocFacts {
     pub default_keys: Vec<String>,
     /// `jekyll-default-layout` gives this file a layout when it has none.
     pub layout_from_plugin: bool,
+    /// The stub pages jekyll-redirect-from writes for this file's `redirect_from`.
+    pub redirects: Vec<RedirectStub>,
+    /// jekyll-redirect-from turns this file into a redirect (`redirect_to`): its URL is an
+    /// old address kept alive on purpose, whatever it looks like.
+    pub redirect_stub: bool,
+}
+
+/// A page jekyll-redirect-from publishes at an old URL of a document (`redirect_from`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RedirectStub {
+    pub url: String,
+    pub output_path: String,
+    /// The `redirect_from` entry in the front matter.
+    pub span: std::ops::Range<usize>,
 }
 
 impl DocFacts {
@@ -137,6 +154,8 @@ impl DocFacts {
             front_matter: ReadFrontMatter::default(),
             default_keys: Vec::new(),
             layout_from_plugin: false,
+            redirects: Vec::new(),
+            redirect_stub: false,
         }
     }
 
@@ -234,6 +253,18 @@ impl DocFacts {
                 _ => Outcome::NotRendered,
             }
         };
+        let redirects_on = site.plugins.redirect_from
+            && matches!(
+                &kind,
+                DocKind::Post | DocKind::Draft | DocKind::Document { .. } | DocKind::Page
+            );
+        let redirects = match &outcome {
+            Outcome::Built(built) if redirects_on && built.not_written.is_none() => {
+                redirect_stubs(site, &fm, &built.url)
+            }
+            _ => Vec::new(),
+        };
+        let redirect_stub = redirects_on && fm.redirect_to;
         DocFacts {
             source_path: Some(source_path.to_owned()),
             kind,
@@ -242,6 +273,8 @@ impl DocFacts {
             front_matter: fm,
             default_keys,
             layout_from_plugin,
+            redirects,
+            redirect_stub,
         }
     }
 }
@@ -329,6 +362,7 @@ fn document(
         }
         PostOutcome::Skipped(reason) => Outcome::Skipped(reason),
         PostOutcome::BuildFails(message) => Outcome::BuildFails(message),
+        PostOutcome::UnknownPlaceholder(names) => unknown_placeholder(site, &names),
         PostOutcome::Unsupported(reason) => Outcome::Unsupported(reason),
         PostOutcome::NotAPost => Outcome::NotRendered,
     }
@@ -374,11 +408,62 @@ fn page(site: &Site, source_path: &str, fm: &ReadFrontMatter) -> Outcome {
         Err(UrlError::InvalidUri(value)) => {
             Outcome::BuildFails(format!("InvalidURIError: {value}"))
         }
-        Err(UrlError::UnknownPlaceholder(name)) => {
-            Outcome::BuildFails(format!("The URL template doesn't have {name} keys"))
-        }
+        Err(UrlError::UnknownPlaceholder(names)) => unknown_placeholder(site, &names),
         Err(UrlError::Unsupported(why)) => Outcome::Unsupported(why),
     }
+}
+
+/// A placeholder Jekyll does not know (`names`: `number`, or `foo_ or foo` for `:foo_`):
+/// declared as a plugin's (`permalink-placeholders`), the URL is simply unknown; on a site
+/// with code in `_plugins/`, one may define it; elsewhere Jekyll stops the build.
+fn unknown_placeholder(site: &Site, names: &str) -> Outcome {
+    let written = names.split(" or ").next().unwrap_or(names).to_owned();
+    if names
+        .split(" or ")
+        .any(|name| site.plugins.defines_placeholder(name))
+    {
+        Outcome::Unsupported(format!(
+            "the URL uses `:{written}`, which a plugin of the site fills (`permalink-placeholders`)"
+        ))
+    } else if site.plugins.site_plugins {
+        Outcome::PluginPlaceholder(written)
+    } else {
+        Outcome::BuildFails(format!("The URL template doesn't have {names} keys"))
+    }
+}
+
+/// Why the URL of a file using a placeholder Jekyll does not know is unknown.
+pub fn plugin_placeholder_reason(name: &str) -> String {
+    format!(
+        "`:{name}` is not a Jekyll placeholder: Jekyll stops the build unless a plugin in `_plugins/` defines it, and then only the plugin knows the URL"
+    )
+}
+
+/// `RedirectPage.redirect_from`: a page named `redirect.html` at the site root whose
+/// permalink is the old path (given a leading `/`). A stub at the document's own URL would
+/// only replace it with a redirect to itself; such an entry is left to the page.
+fn redirect_stubs(site: &Site, fm: &ReadFrontMatter, own_url: &str) -> Vec<RedirectStub> {
+    fm.redirect_from
+        .iter()
+        .filter_map(|(from, span)| {
+            let permalink = match from.starts_with('/') {
+                true => from.clone(),
+                false => format!("/{from}"),
+            };
+            let input = PageInput {
+                dir: "",
+                name: "redirect.html",
+                permalink: Some(&permalink),
+                converter_output_ext: ".html",
+            };
+            let page = resolve_page(&input, &site.config.permalink).ok()?;
+            (page.url != own_url).then(|| RedirectStub {
+                url: page.url,
+                output_path: page.output_path,
+                span: span.clone(),
+            })
+        })
+        .collect()
 }
 
 fn modified_time(path: &Path) -> Option<jiff::Timestamp> {

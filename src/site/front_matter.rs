@@ -21,6 +21,10 @@ pub struct ReadFrontMatter {
     /// There is a front matter block, but Psych cannot load it (a syntax error, or a value
     /// it refuses): Jekyll logs an error and reads the file as if it had no data.
     pub failed_to_load: bool,
+    /// `redirect_from` (jekyll-redirect-from): a string or a list, with the span of each.
+    pub redirect_from: Vec<(String, std::ops::Range<usize>)>,
+    /// `redirect_to` is set (jekyll-redirect-from turns the page into a redirect stub).
+    pub redirect_to: bool,
 }
 
 /// Read the front matter as Jekyll would. A block that fails to load (a YAML error, or a
@@ -64,10 +68,25 @@ pub fn read(post: &Post) -> ReadFrontMatter {
     out.fields.slug = get("slug").and_then(scalar_to_s);
     out.fields.categories = get("categories").and_then(category_value);
     out.fields.category = get("category").and_then(category_value);
+    out.redirect_from = get("redirect_from").map(redirect_list).unwrap_or_default();
+    out.redirect_to = get("redirect_to").is_some_and(|node| match &node.value {
+        Value::Sequence(items) => items.iter().any(|item| scalar_to_s(item).is_some()),
+        _ => scalar_to_s(node).is_some(),
+    });
     out.unpublished = get("published")
         .and_then(Node::resolved)
         .is_some_and(|r| *r == Resolved::Bool(false));
     out
+}
+
+/// `Redirectable#redirect_from`: a list (nil entries dropped) or one value, each read with
+/// `to_s` when the stub page takes it as its permalink.
+fn redirect_list(node: &Node) -> Vec<(String, std::ops::Range<usize>)> {
+    let one = |item: &Node| scalar_to_s(item).map(|text| (text, item.span.clone()));
+    match &node.value {
+        Value::Sequence(items) => items.iter().filter_map(one).collect(),
+        _ => one(node).into_iter().collect(),
+    }
 }
 
 /// Psych loads the whole block only if no scalar makes it raise.

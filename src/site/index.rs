@@ -67,6 +67,44 @@ pub struct IndexedDoc {
     pub permalink: Option<Anchor>,
     /// The start of the file (the opening `---` line, or the first line).
     pub head: Anchor,
+    /// Every top-level front matter key, hashed (`field_hash`): which fields the site's files
+    /// share, for `unknown-field`.
+    pub field_keys: Box<[u32]>,
+    /// What few files have (boxed: a site keeps one summary per file).
+    pub extras: Option<Box<Extras>>,
+}
+
+/// The rarer parts of a file's summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Extras {
+    /// The stub pages jekyll-redirect-from publishes for `redirect_from`: URL, output file
+    /// and the entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirects: Vec<(String, String, Anchor)>,
+    /// A permalink placeholder Jekyll does not know, on a site with `_plugins/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plugin_placeholder: Option<String>,
+    /// jekyll-redirect-from makes the file a redirect (`redirect_to`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub redirect_stub: bool,
+    /// Keys one edit away from a known field (`permlink`): key, the field, where. Only for
+    /// reported files (never cached: the cache serves consulted files).
+    #[serde(skip)]
+    pub near_misses: Vec<(String, String, Anchor)>,
+}
+
+impl Extras {
+    fn is_empty(&self) -> bool {
+        *self == Extras::default()
+    }
+}
+
+/// The hash of a front matter key in [`IndexedDoc::field_keys`] (FNV-1a: stable across runs,
+/// as the cache needs).
+pub fn field_hash(key: &str) -> u32 {
+    key.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 impl IndexedDoc {
@@ -89,6 +127,22 @@ impl IndexedDoc {
             .and_then(|root| root.get("permalink"))
             .map(|entry| Anchor::in_post(post, entry.value.span.clone()));
         let built = facts.built();
+        let extras = Extras {
+            redirects: facts
+                .redirects
+                .iter()
+                .map(|stub| {
+                    let anchor = Anchor::in_post(post, stub.span.clone());
+                    (stub.url.clone(), stub.output_path.clone(), anchor)
+                })
+                .collect(),
+            plugin_placeholder: match &facts.outcome {
+                Outcome::PluginPlaceholder(name) => Some(name.clone()),
+                _ => None,
+            },
+            redirect_stub: facts.redirect_stub,
+            near_misses: Vec::new(),
+        };
         IndexedDoc {
             path: post.source.path.clone(),
             file,
@@ -101,7 +155,32 @@ impl IndexedDoc {
             written: built.is_some_and(|b| b.not_written.is_none()),
             permalink,
             head: Anchor::in_post(post, head_range),
+            field_keys: facts
+                .front_matter
+                .keys
+                .iter()
+                .map(|key| field_hash(key))
+                .collect(),
+            extras: (!extras.is_empty()).then(|| Box::new(extras)),
         }
+    }
+
+    /// Record the keys that look like typos of known fields (`FileSchema::near_misses`).
+    pub fn with_near_misses(mut self, near_misses: Vec<(String, String, Anchor)>) -> IndexedDoc {
+        if !near_misses.is_empty() {
+            self.extras.get_or_insert_default().near_misses = near_misses;
+        }
+        self
+    }
+
+    pub fn extras(&self) -> &Extras {
+        static NONE: Extras = Extras {
+            redirects: Vec::new(),
+            plugin_placeholder: None,
+            redirect_stub: false,
+            near_misses: Vec::new(),
+        };
+        self.extras.as_deref().unwrap_or(&NONE)
     }
 
     /// The same for the site-wide rules: every field they read is equal (how the file is
@@ -115,6 +194,8 @@ impl IndexedDoc {
             && self.source_path == other.source_path
             && self.permalink == other.permalink
             && self.head == other.head
+            && self.field_keys == other.field_keys
+            && self.extras == other.extras
     }
 
     /// Where a diagnostic about this file's URL points: its permalink, else its first line.

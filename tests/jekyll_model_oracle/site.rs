@@ -225,7 +225,9 @@ fn posts_agree_with_jekyll_documents() {
                 ]
                 .join("|"),
                 PostOutcome::Skipped(_) | PostOutcome::NotAPost => "skipped".into(),
-                PostOutcome::BuildFails(_) => "build fails".into(),
+                PostOutcome::BuildFails(_) | PostOutcome::UnknownPlaceholder(_) => {
+                    "build fails".into()
+                }
                 PostOutcome::Unsupported(_) => {
                     tally.unsupported += 1;
                     continue;
