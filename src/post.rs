@@ -14,6 +14,8 @@ use crate::yaml::{self, Node, YamlError};
 pub enum ReadProblem {
     /// The file could not be read at all; `text` is empty.
     Unreadable(String),
+    /// A folder the walk could not list: none of its files were linted; `text` is empty.
+    UnreadableFolder(String),
     /// Not valid UTF-8: `text` is a lossy decoding (or the UTF-16 decoding); `offset` is the
     /// first bad byte in the file.
     InvalidUtf8 { offset: usize, utf16: bool },
@@ -82,6 +84,15 @@ impl Post {
         Post::new(Source::new(path, text), site_path, problem)
     }
 
+    /// A folder that could not be listed: no text, one problem.
+    pub fn unreadable_folder(path: &str, site_path: String, reason: String) -> Post {
+        Post::new(
+            Source::new(path, String::new()),
+            site_path,
+            Some(ReadProblem::UnreadableFolder(reason)),
+        )
+    }
+
     /// A file that could not be read: no text, one problem.
     pub fn unreadable(path: &str, site_path: String, reason: String) -> Post {
         Post::new(
@@ -92,7 +103,10 @@ impl Post {
     }
 
     pub fn is_readable(&self) -> bool {
-        !matches!(self.read_problem, Some(ReadProblem::Unreadable(_)))
+        !matches!(
+            self.read_problem,
+            Some(ReadProblem::Unreadable(_) | ReadProblem::UnreadableFolder(_))
+        )
     }
 
     /// The front matter's root node when it parsed (`None` when absent, empty or broken).

@@ -3,9 +3,12 @@
 //! collection document, page and static file, its path, kind, `date.iso8601` and `url`;
 //! `frontlint urls --format json` must agree on every file it lists.
 //!
-//! The sites: `examples/site`, every fixture site in `tests/fixtures/`, and — when
-//! `../shared/corpora` is present — one site per corpus built at test time from a fixed sample
-//! of its files, with a `_config.yml` modelled on the real site's (see `corpus_config`).
+//! The sites: `examples/site`, every fixture site in `tests/fixtures/`, when `../shared/sites`
+//! is present every whole real repository there (read as Isomer builds them: their own
+//! `_config.yml` and every `collection.yml`, the remote theme and uninstalled plugins left
+//! out), and — when `../shared/corpora` is present — one site per corpus built at test time
+//! from a fixed sample of its files, with a `_config.yml` modelled on the real site's (see
+//! `corpus_config`).
 //!
 //! Without Ruby or the jekyll gem the test prints why and passes, unless
 //! FRONTLINT_REQUIRE_ORACLE=1. Run with `--nocapture` to see the agreement counts.
@@ -62,6 +65,19 @@ out = INPUT["sites"].map do |spec|
     configs = spec["configs"] || []
     options["config"] = configs.map { |f| File.join(root, f) } unless configs.empty?
     config = Jekyll.configuration(options)
+    # A real repository is built the way its host builds it; what is not installed here
+    # (Isomer's remote theme, jekyll-feed...) does not change URLs or dates.
+    if spec["real"]
+      config.delete("remote_theme")
+      %w(plugins gems).each do |key|
+        config[key] = Array(config[key]).select do |name|
+          require name
+          true
+        rescue LoadError
+          false
+        end
+      end
+    end
     site = Jekyll::Site.new(config)
     site.read
   rescue StandardError => e
@@ -224,6 +240,8 @@ fn config_stops_the_build(site: &Path) -> bool {
 #[derive(Default)]
 struct Tally {
     agree: usize,
+    /// Agreeing posts, documents and pages (files Jekyll renders), by kind.
+    rendered: BTreeMap<String, usize>,
     unsupported: usize,
     mismatches: Vec<String>,
 }
@@ -286,6 +304,7 @@ fn compare(site: &Path, ours: &Value, jekyll: &Value, tally: &mut Tally) {
             tally.agree += 1;
             continue;
         };
+        let rendered = ["post", "draft", "document", "page"].contains(&ours_kind);
         if let Some(url) = entry.get("url").and_then(Value::as_str)
             && row["url"].as_str() != Some(url)
         {
@@ -315,6 +334,9 @@ fn compare(site: &Path, ours: &Value, jekyll: &Value, tally: &mut Tally) {
             continue;
         }
         tally.agree += 1;
+        if rendered {
+            *tally.rendered.entry(ours_kind.to_owned()).or_default() += 1;
+        }
     }
 }
 
@@ -329,6 +351,11 @@ fn urls_agree_with_jekyll() {
         .collect();
     fixtures.sort();
     sites.extend(fixtures);
+    let real = support::real_sites();
+    if real.is_empty() {
+        eprintln!("urls oracle: ../shared/sites not found, real repositories skipped");
+    }
+    sites.extend(real.iter().cloned());
     match support::corpora_dir() {
         Some(corpora) => {
             let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("urls-oracle");
@@ -342,7 +369,8 @@ fn urls_agree_with_jekyll() {
         .zip(&ours)
         .map(|(site, ours)| {
             let configs = &ours["sites"][0]["config_files"];
-            json!({ "root": site.display().to_string(), "configs": configs })
+            let real = real.contains(site);
+            json!({ "root": site.display().to_string(), "configs": configs, "real": real })
         })
         .collect();
     let Some(answers) = ruby::run("urls", SITES_RB, &json!({ "sites": specs })) else {
@@ -354,7 +382,41 @@ fn urls_agree_with_jekyll() {
         .zip(&ours)
         .zip(answers.as_array().expect("array"))
     {
-        compare(site, ours, jekyll, &mut tally);
+        if !real.contains(site) {
+            compare(site, ours, jekyll, &mut tally);
+            continue;
+        }
+        let mut own = Tally::default();
+        compare(site, ours, jekyll, &mut own);
+        eprintln!(
+            "urls oracle: {}: {} files agree ({:?} rendered), {} mismatches, {} outside the model",
+            site.display(),
+            own.agree,
+            own.rendered,
+            own.mismatches.len(),
+            own.unsupported
+        );
+        // Isomer builds these with every collection.yml: frontlint must read them that way
+        // with no config of its own.
+        let collection_files = std::fs::read_dir(site)
+            .expect("site")
+            .flatten()
+            .filter(|e| e.path().join("collection.yml").is_file())
+            .count();
+        assert_eq!(
+            ours["sites"][0]["config_files"].as_array().map(Vec::len),
+            Some(1 + collection_files),
+            "{}: the Isomer site was not read with its collection.yml files",
+            site.display()
+        );
+        assert!(
+            own.rendered.values().sum::<usize>() > 100,
+            "{}: too few documents compared",
+            site.display()
+        );
+        tally.agree += own.agree;
+        tally.unsupported += own.unsupported;
+        tally.mismatches.extend(own.mismatches);
     }
     eprintln!(
         "urls oracle: {} files agree with Jekyll, {} mismatches, {} outside the model",

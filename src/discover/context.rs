@@ -98,13 +98,13 @@ fn site_targets_cached(root: &Path, config: &Arc<Config>) -> Vec<Target> {
     let files: Option<Vec<(String, String)>> = walked
         .targets
         .iter()
-        .filter(|target| target.unreadable.is_none())
+        .filter(|target| target.unlisted_folder.is_none())
         .map(|target| {
             let relative = target.path.strip_prefix(root).ok()?.to_str()?;
             Some((relative.replace('\\', "/"), target.site_path.clone()))
         })
         .collect();
-    let complete = walked.targets.iter().all(|t| t.unreadable.is_none());
+    let complete = walked.targets.iter().all(|t| t.unlisted_folder.is_none());
     if let Some(files) = files.filter(|_| complete) {
         Listing::from_walk(root, walked.folders, files).store(config, root);
     }

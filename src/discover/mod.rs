@@ -127,6 +127,7 @@ fn target_at(path: &Path, site_path: String, config: &Arc<Config>) -> Target {
         reported: true,
         needs_front_matter: false,
         unreadable: None,
+        unlisted_folder: None,
     }
 }
 

@@ -126,7 +126,7 @@ fn unreadable_folder(
     let (path, io) = io_error_with_path(&error)?;
     let site_path = join(base, &relative_path(walked, &path));
     let mut target = target_at(&path, site_path, config);
-    target.unreadable = Some(format!("the folder cannot be read: {io}").into());
+    target.unlisted_folder = Some(io.into());
     Some(target)
 }
 

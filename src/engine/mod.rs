@@ -48,9 +48,11 @@ pub struct Target {
     /// Lint it only if it starts with front matter: a post, draft or collection document that
     /// is not Markdown is a document for Jekyll only then (else a file it copies as is).
     pub needs_front_matter: bool,
-    /// Why it cannot be read at all, when that is known before reading (a folder the walk
-    /// could not list, a path behind a folder that cannot be searched).
+    /// Why it cannot be read at all, when that is known before reading (a path behind a
+    /// folder that cannot be searched).
     pub unreadable: Option<Arc<str>>,
+    /// It is a folder the walk could not list (the reason).
+    pub unlisted_folder: Option<Arc<str>>,
 }
 
 impl Target {
@@ -438,6 +440,10 @@ pub fn lint_in_site(
 
 /// Read a target into a post; a file that cannot be read becomes a post with that problem.
 pub fn read_post(target: &Target) -> Post {
+    if let Some(reason) = &target.unlisted_folder {
+        let reason = reason.to_string();
+        return Post::unreadable_folder(&target.display, target.site_path.clone(), reason);
+    }
     if let Some(reason) = &target.unreadable {
         return Post::unreadable(
             &target.display,

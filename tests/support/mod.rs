@@ -53,6 +53,36 @@ pub fn corpora_dir() -> Option<PathBuf> {
         .find(|dir| dir.is_dir())
 }
 
+/// The shared whole-repository checkouts of real sites (`shared/sites`), next to this checkout
+/// (or next to the folder of worktrees holding it), or `$FRONTLINT_SITES`.
+pub fn sites_dir() -> Option<PathBuf> {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::env::var_os("FRONTLINT_SITES")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([
+            crate_dir.join("../shared/sites"),
+            crate_dir.join("../../shared/sites"),
+        ])
+        .find(|dir| dir.is_dir())
+}
+
+/// The real sites in [`sites_dir`] (each folder holding a `_config.yml`), sorted.
+pub fn real_sites() -> Vec<PathBuf> {
+    let Some(dir) = sites_dir() else {
+        return Vec::new();
+    };
+    let mut sites: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.join("_config.yml").is_file())
+        .collect();
+    sites.sort();
+    sites
+}
+
 /// Every Markdown file under `dir`, sorted.
 pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
