@@ -359,6 +359,7 @@ fn config_changes_are_picked_up_from_file_events() {
         [
             "**/.frontlint.{yml,yaml}",
             "**/_config*.{yml,yaml}",
+            "**/_*/collection.yml",
             "**/*.{md,markdown,mkdown,mkdn,mkd}"
         ]
     );

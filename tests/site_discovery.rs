@@ -344,3 +344,29 @@ fn the_site_root_does_not_depend_on_a_config_file_above_it() {
     assert_eq!(found(&output, "docs/"), Vec::new(), "{output:?}");
     assert!(Path::new(&repo.join("docs/_tutorials/first.md")).exists());
 }
+
+#[test]
+fn a_field_many_files_share_is_the_sites_own_not_a_typo() {
+    // `publishd` is one letter from `published`: alone, a typo; in five files that never use
+    // `published`, a field of the site (its templates may live in a remote theme).
+    let post = |n: usize| {
+        (
+            format!("_posts/2024-01-0{n}-p.md"),
+            "---\ntitle: T\npublishd: today\n---\n".to_owned(),
+        )
+    };
+    let five: Vec<(String, String)> = (1..=5).map(post).collect();
+    let files: Vec<(&str, &str)> = std::iter::once(("_config.yml", "title: t\n"))
+        .chain(five.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+        .collect();
+    let shared = site("discovery-shared-field", &files);
+    let output = frontlint(&shared, &["check", "--format", "json", "."]);
+    assert_eq!(found(&output, ""), Vec::new(), "{output:?}");
+    // Four files: still a typo in each.
+    std::fs::remove_file(shared.join(&five[4].0)).unwrap();
+    let output = frontlint(&shared, &["check", "--format", "json", "."]);
+    assert_eq!(found(&output, "").len(), 4, "{output:?}");
+    // The same in a pre-commit run naming one file: the others are consulted.
+    let output = frontlint(&shared, &["check", "--format", "json", &five[0].0]);
+    assert_eq!(found(&output, "").len(), 1, "{output:?}");
+}

@@ -149,12 +149,6 @@ pub fn find_config_file(dir: &Path) -> Option<PathBuf> {
 }
 
 impl Config {
-    /// The config of the site holding `start` (a file or folder), found as `frontlint check`
-    /// finds it (see `discover::ConfigCache`).
-    pub fn discover(start: &Path) -> Result<Arc<Config>, ConfigError> {
-        crate::discover::ConfigCache::default().for_path(start)
-    }
-
     /// Load a config file for files under its own folder (`init` checks what it wrote this
     /// way).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -292,6 +286,12 @@ impl Config {
             None if self.site.reads_as_document(site_path) => Selection::IfFrontMatter,
             None => Selection::No,
         }
+    }
+
+    /// For a file this config selects: is it linted only if it has front matter? (The
+    /// site-file cache keeps what was selected, not why.)
+    pub fn selected_if_front_matter(&self, site_path: &str) -> bool {
+        self.include.is_none() && !self.site.is_markdown(site_path)
     }
 
     /// Is `site_path` linted whatever its text ([`Config::selects`] says `Yes`)?

@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{self, Config, Selection};
+use crate::config::{self, Config};
 use crate::engine::Target;
 use crate::site::listing::Listing;
 
@@ -84,13 +84,14 @@ fn site_targets_cached(root: &Path, config: &Arc<Config>) -> Vec<Target> {
         return listing
             .files
             .into_iter()
-            .filter_map(|(relative, site_path)| {
-                // Which files need front matter follows from the settings the list was
-                // made with (its fingerprint), so it is decided again, not stored.
-                let selection = config.selects(&site_path);
+            .map(|(relative, site_path)| {
+                // The list holds what the settings it was made with (its fingerprint)
+                // selected; of those, the files that are not Markdown are there only as
+                // documents with front matter.
+                let needs_front_matter = config.selected_if_front_matter(&site_path);
                 let mut target = target_at(&root.join(relative), site_path, config);
-                target.needs_front_matter = selection == Selection::IfFrontMatter;
-                (selection != Selection::No).then_some(target)
+                target.needs_front_matter = needs_front_matter;
+                target
             })
             .collect();
     }

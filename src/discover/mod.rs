@@ -73,7 +73,12 @@ pub fn discover_with(
         }
         walk(path, config, configs, &mut targets)?;
     }
-    Ok(sort_and_dedup(targets))
+    // One folder walked yields each file once: only several paths can name one file twice.
+    if paths.len() > 1 {
+        targets = dedup(targets);
+    }
+    targets.sort_by(|a, b| a.display.cmp(&b.display));
+    Ok(targets)
 }
 
 /// Walk a folder of `config`'s site, then each site found below it with its own config.
@@ -95,16 +100,14 @@ fn walk(
     Ok(())
 }
 
-/// Sorted by the path shown; a file named twice (`a.md` and `./a.md`, or relative and
-/// absolute) is one target, shown as first given.
-fn sort_and_dedup(targets: Vec<Target>) -> Vec<Target> {
+/// A file named twice (`a.md` and `./a.md`, or relative and absolute, or inside a folder
+/// also named) is one target, shown as first given.
+fn dedup(targets: Vec<Target>) -> Vec<Target> {
     let mut seen = HashSet::with_capacity(targets.len());
-    let mut unique: Vec<Target> = targets
+    targets
         .into_iter()
         .filter(|target| seen.insert(config::absolute(&target.path)))
-        .collect();
-    unique.sort_by(|a, b| a.display.cmp(&b.display));
-    unique
+        .collect()
 }
 
 pub fn target(path: &Path, config: &Arc<Config>) -> Target {

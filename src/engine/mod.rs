@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::atomic_write::write_atomically;
-use crate::config::Config;
+use crate::config::{Config, FileSchema};
 use crate::diagnostic::{Diagnostic, Finding, RelatedLocation, Severity};
 use crate::fix::{self, FixMode};
 use crate::post::Post;
@@ -253,10 +253,12 @@ fn lint_target(target: &Target, options: RunOptions, caches: &HashMap<usize, Sit
     let facts = facts_for(&post, &target.config);
     // With fixes the summary is of the fixed text, not of the file as stamped: not cached.
     let stamp = stamp.filter(|_| options.fix.is_none() && !facts.depends_on_the_clock());
-    let mut diagnostics = check_post(&post, &target.config, &facts);
+    // The schema once for both: matching a path against every collection glob is not free.
+    let schema = target.config.schema_for(&post.site_path);
+    let mut diagnostics = check_post_with(&post, &target.config, &facts, &schema);
     let mut suppressions = post.suppressions().clone();
     suppressions.filter(&mut diagnostics);
-    let doc = summarise(&post, &facts, &target.config, file);
+    let doc = summarise_with(&post, &facts, &target.config, &schema, file);
     let suppressions =
         (!suppressions.is_empty()).then(|| Box::new((suppressions, post.source.clone())));
     let report = (!diagnostics.is_empty()).then(|| {
@@ -489,12 +491,22 @@ fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
 /// The site-wide rules' summary of a reported file (see `IndexedDoc`), with what only
 /// reported files need.
 pub fn summarise(post: &Post, facts: &DocFacts, config: &Config, file: PathBuf) -> IndexedDoc {
+    let schema = config.schema_for(&post.site_path);
+    summarise_with(post, facts, config, &schema, file)
+}
+
+fn summarise_with(
+    post: &Post,
+    facts: &DocFacts,
+    config: &Config,
+    schema: &FileSchema,
+    file: PathBuf,
+) -> IndexedDoc {
     let doc = IndexedDoc::new(post, facts, file, true);
     if config.rules.get(UNKNOWN_FIELD).is_none() {
         return doc;
     }
-    let schema = config.schema_for(&post.site_path);
-    doc.with_near_misses(unknown_field::near_misses(post, &schema))
+    doc.with_near_misses(unknown_field::near_misses(post, schema))
 }
 
 /// Lint text that is not (or not yet) on disk, as if it were at `display` / `site_path`.
@@ -542,10 +554,19 @@ pub fn facts_for(post: &Post, config: &Config) -> DocFacts {
 
 /// Run every active per-file rule on one post whose facts are known; no suppressions.
 pub fn check_post(post: &Post, config: &Config, facts: &DocFacts) -> Vec<Diagnostic> {
-    let schema = config.schema_for(&post.site_path);
+    check_post_with(post, config, facts, &config.schema_for(&post.site_path))
+}
+
+/// [`check_post`] with the post's schema already known.
+fn check_post_with(
+    post: &Post,
+    config: &Config,
+    facts: &DocFacts,
+    schema: &FileSchema,
+) -> Vec<Diagnostic> {
     let cx = Context {
         post,
-        schema: &schema,
+        schema,
         site: &config.site,
         facts,
     };

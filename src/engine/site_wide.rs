@@ -111,7 +111,7 @@ fn with_redirect_stubs(docs: &[IndexedDoc]) -> Option<Vec<IndexedDoc>> {
                     output_path: Some(output_path.clone()),
                     written: true,
                     permalink: Some(entry.clone()),
-                    field_keys: Box::default(),
+                    field_keys: Default::default(),
                     extras: None,
                     ..doc.clone()
                 })

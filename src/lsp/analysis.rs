@@ -16,17 +16,28 @@ use super::documents::Document;
 use super::workspace::{SiteKey, Workspace};
 
 /// The files whose change means every config must be read again, as watcher globs: frontlint's
-/// config, and Jekyll's `_config.yml` with the extra configuration files sites layer on it
-/// (`_config.production.yml`, named in `site-config`).
-pub const CONFIG_GLOBS: [&str; 2] = ["**/.frontlint.{yml,yaml}", "**/_config*.{yml,yaml}"];
+/// config, Jekyll's `_config.yml` with the extra configuration files sites layer on it
+/// (`_config.production.yml`, named in `site-config`), and an Isomer site's
+/// `_<collection>/collection.yml`.
+pub const CONFIG_GLOBS: [&str; 3] = [
+    "**/.frontlint.{yml,yaml}",
+    "**/_config*.{yml,yaml}",
+    "**/_*/collection.yml",
+];
 
 /// Is this file one of `CONFIG_GLOBS`?
 pub fn is_config_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
         return false;
     };
+    let in_collection_folder = || {
+        path.parent()
+            .and_then(Path::file_name)
+            .is_some_and(|folder| folder.to_string_lossy().starts_with('_'))
+    };
     CONFIG_NAMES.contains(&name)
         || (name.starts_with("_config") && (name.ends_with(".yml") || name.ends_with(".yaml")))
+        || (name == "collection.yml" && in_collection_folder())
 }
 
 /// Markdown files (Jekyll's `markdown_ext`), whose changes on disk move URLs of the site.

@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(urls, [Some("/a/"), Some("/2024/01/02/b.html")]);
 
         // The same summary again changes nothing; a new permalink does.
-        let config = Config::discover(&dir).unwrap();
+        let config = ConfigCache::default().for_path(&dir).unwrap();
         let (same_key, same) = summarise_file(&a, &config).unwrap();
         assert_eq!(same_key, key);
         assert!(!workspace.upsert(same_key.clone(), same));

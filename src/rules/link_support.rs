@@ -27,12 +27,7 @@ pub const LINK_ONLY_ATTRIBUTES: &[&str] = &[
 /// kramdown never reads (a `.html` or `.textile` post: only Markdown goes through kramdown).
 pub fn rendered<'a>(cx: &Context<'a>) -> &'a Scan {
     static NOTHING: LazyLock<Scan> = LazyLock::new(Scan::default);
-    let markdown = cx
-        .facts
-        .source_path
-        .as_deref()
-        .is_none_or(|path| cx.site.is_markdown(path));
-    if cx.facts.kind == DocKind::StaticFile || !markdown {
+    if cx.facts.kind == DocKind::StaticFile || !cx.facts.is_markdown {
         return &NOTHING;
     }
     cx.post.markdown()

@@ -111,7 +111,7 @@ pub fn near_misses(post: &Post, schema: &FileSchema) -> Vec<(String, String, Anc
 fn field_census(cx: &SiteContext<'_>) -> HashMap<u32, usize> {
     let mut census = HashMap::new();
     for doc in cx.docs {
-        for key in doc.field_keys.iter() {
+        for key in doc.field_keys.hashes().iter() {
             *census.entry(*key).or_insert(0) += 1;
         }
     }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::cache::{Entry, Stamp};
 use super::facts::DocKind;
-use super::index::{Anchor, Extras, IndexedDoc};
+use super::index::{Anchor, Extras, FieldKeys, IndexedDoc};
 
 // The file: a header line `frontlint-site-index <fingerprint>`, then one line per file with
 // tab-separated fields (see `format_entry`); an absent string is `-`. Tab-separated lines
@@ -64,12 +64,7 @@ fn format_entry(site_path: &str, e: &Entry) -> Option<String> {
             .as_ref()
             .map_or_else(|| "-".to_owned(), anchor),
         anchor(&e.doc.head),
-        e.doc
-            .field_keys
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(" "),
+        e.doc.field_keys.written().into_owned(),
         match e.doc.extras.as_deref().filter(|x| **x != Extras::default()) {
             // JSON escapes tabs and line breaks: the line stays one line.
             Some(extras) => serde_json::to_string(extras).ok()?,
@@ -123,10 +118,7 @@ fn parse_entry(line: &str) -> Option<(String, Entry)> {
         value => Some(anchor(value)?),
     };
     let head = anchor(next()?)?;
-    let field_keys = split_bytes(next()?, b' ')
-        .filter(|key| !key.is_empty())
-        .map(|key| key.parse().ok())
-        .collect::<Option<Box<[u32]>>>()?;
+    let field_keys = FieldKeys::from_written(next()?);
     let extras = match next()? {
         "-" => None,
         json => Some(Box::new(serde_json::from_str::<Extras>(json).ok()?)),
@@ -222,7 +214,7 @@ mod tests {
             written: false,
             permalink: Some(anchor(10, 20)),
             head: anchor(0, 3),
-            field_keys: vec![1, 4_000_000_000].into(),
+            field_keys: FieldKeys::of(&["title".to_owned(), "permalink".to_owned()]),
             extras: Some(Box::new(Extras {
                 redirects: vec![(
                     "/old page/".to_owned(),
@@ -249,7 +241,7 @@ mod tests {
         plain.doc.permalink = None;
         plain.doc.source_path = None;
         plain.doc.written = true;
-        plain.doc.field_keys = Box::default();
+        plain.doc.field_keys = FieldKeys::default();
         plain.doc.extras = None;
         entries.insert("b.md".to_owned(), plain);
         let text = format_cache(7, &entries);

@@ -127,6 +127,8 @@ pub struct DocFacts {
     pub default_keys: Vec<String>,
     /// `jekyll-default-layout` gives this file a layout when it has none.
     pub layout_from_plugin: bool,
+    /// Jekyll converts it as Markdown (`markdown_ext`); text given without a path counts.
+    pub is_markdown: bool,
     /// The stub pages jekyll-redirect-from writes for this file's `redirect_from`.
     pub redirects: Vec<RedirectStub>,
     /// jekyll-redirect-from turns this file into a redirect (`redirect_to`): its URL is an
@@ -154,6 +156,7 @@ impl DocFacts {
             front_matter: ReadFrontMatter::default(),
             default_keys: Vec::new(),
             layout_from_plugin: false,
+            is_markdown: true,
             redirects: Vec::new(),
             redirect_stub: false,
         }
@@ -273,6 +276,7 @@ impl DocFacts {
             front_matter: fm,
             default_keys,
             layout_from_plugin,
+            is_markdown,
             redirects,
             redirect_stub,
         }

@@ -67,9 +67,9 @@ pub struct IndexedDoc {
     pub permalink: Option<Anchor>,
     /// The start of the file (the opening `---` line, or the first line).
     pub head: Anchor,
-    /// Every top-level front matter key, hashed (`field_hash`): which fields the site's files
-    /// share, for `unknown-field`.
-    pub field_keys: Box<[u32]>,
+    /// Every top-level front matter key, hashed: which fields the site's files share, for
+    /// `unknown-field`.
+    pub field_keys: FieldKeys,
     /// What few files have (boxed: a site keeps one summary per file).
     pub extras: Option<Box<Extras>>,
 }
@@ -99,8 +99,71 @@ impl Extras {
     }
 }
 
-/// The hash of a front matter key in [`IndexedDoc::field_keys`] (FNV-1a: stable across runs,
-/// as the cache needs).
+/// The hashed top-level keys of a file's front matter (see [`field_hash`]). A summary read
+/// from the site index cache keeps them as the cache wrote them, and they are parsed only
+/// when asked for: a pre-commit run reads 20,000 summaries and rarely needs any.
+#[derive(Debug, Clone)]
+pub struct FieldKeys(KeysRepr);
+
+#[derive(Debug, Clone)]
+enum KeysRepr {
+    Hashes(Box<[u32]>),
+    /// Space-separated decimal hashes, as the cache writes them.
+    Written(Box<str>),
+}
+
+impl Default for FieldKeys {
+    fn default() -> FieldKeys {
+        FieldKeys(KeysRepr::Hashes(Box::default()))
+    }
+}
+
+impl FieldKeys {
+    pub fn of(keys: &[String]) -> FieldKeys {
+        FieldKeys(KeysRepr::Hashes(
+            keys.iter().map(|k| field_hash(k)).collect(),
+        ))
+    }
+
+    /// As the cache wrote them (see [`FieldKeys::written`]); checked when they are read.
+    pub fn from_written(text: &str) -> FieldKeys {
+        FieldKeys(KeysRepr::Written(text.into()))
+    }
+
+    /// The hashes. Written text that is not a list of numbers gives as many as it holds before
+    /// the first fault: a damaged cache can only make `unknown-field` report more.
+    pub fn hashes(&self) -> std::borrow::Cow<'_, [u32]> {
+        match &self.0 {
+            KeysRepr::Hashes(hashes) => std::borrow::Cow::Borrowed(hashes),
+            KeysRepr::Written(text) => {
+                std::borrow::Cow::Owned(text.split(' ').map_while(|key| key.parse().ok()).collect())
+            }
+        }
+    }
+
+    /// The text the cache keeps: the hashes in decimal, separated by spaces.
+    pub fn written(&self) -> std::borrow::Cow<'_, str> {
+        match &self.0 {
+            KeysRepr::Written(text) => std::borrow::Cow::Borrowed(text),
+            KeysRepr::Hashes(hashes) => std::borrow::Cow::Owned(
+                hashes
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        }
+    }
+}
+
+impl PartialEq for FieldKeys {
+    fn eq(&self, other: &FieldKeys) -> bool {
+        self.hashes() == other.hashes()
+    }
+}
+
+/// The hash of a front matter key in [`FieldKeys`] (FNV-1a: stable across runs, as the cache
+/// needs).
 pub fn field_hash(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
         (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
@@ -155,12 +218,7 @@ impl IndexedDoc {
             written: built.is_some_and(|b| b.not_written.is_none()),
             permalink,
             head: Anchor::in_post(post, head_range),
-            field_keys: facts
-                .front_matter
-                .keys
-                .iter()
-                .map(|key| field_hash(key))
-                .collect(),
+            field_keys: FieldKeys::of(&facts.front_matter.keys),
             extras: (!extras.is_empty()).then(|| Box::new(extras)),
         }
     }
