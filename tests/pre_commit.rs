@@ -31,7 +31,12 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
     Command::new(program)
         .args(args)
         .current_dir(dir)
-        .env("PRE_COMMIT_HOME", dir.join(".pre-commit-home"))
+        // Never inside the checkout: `validate-manifest` runs in the crate's own folder, and a
+        // cache there once ended up committed.
+        .env(
+            "PRE_COMMIT_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("pre-commit-home"),
+        )
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_NAME", "test")
         .env("GIT_AUTHOR_EMAIL", "test@example.com")
