@@ -80,6 +80,54 @@ fn diff_shows_without_writing() {
         frontlint(&clean, &["check", "--diff"]).status.code(),
         Some(0)
     );
+    // Nothing to fix, but an error remains: `--diff` fails as `check` does.
+    let unfixable = site(
+        "fix-diff-unfixable",
+        &[("_posts/2024-01-01-a.md", b"---\ntitle: A\n")],
+    );
+    let output = frontlint(&unfixable, &["check", "--diff"]);
+    assert!(output.stdout.is_empty(), "no diff to show");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("0 fixes available in 0 files; 1 error and 0 warnings would remain"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// `--fix` says how many problems it found, fixed and left, as ruff does.
+#[test]
+fn fix_counts_what_it_fixed_and_what_remains() {
+    let dir = site(
+        "fix-counts",
+        &[
+            (
+                "_posts/2024-01-01-a.md",
+                b"---\ntitle: No\nlayout: On\n---\n",
+            ),
+            ("_posts/2024-01-02-b.md", b"---\ntitle: B\n"),
+        ],
+    );
+    let output = frontlint(&dir, &["check", "--fix"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("found 3 problems (2 fixed, 1 remaining: 1 error, 0 warnings)"),
+        "{stderr}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let again = frontlint(&dir, &["check", "--fix"]);
+    assert!(
+        String::from_utf8_lossy(&again.stderr)
+            .contains("found 1 problem (0 fixed, 1 remaining: 1 error, 0 warnings)"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
 }
 
 #[test]
