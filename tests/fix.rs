@@ -336,3 +336,33 @@ fn fixing_the_corpora_is_complete_idempotent_and_local() {
     eprintln!("fixed {fixed_files} corpus files (safe and unsafe runs), {renamed_files} renamed");
     assert!(renamed_files > 0, "the corpora have posts to rename");
 }
+
+/// Removing an unused `frontlint-disable` region removes the `frontlint-enable` that ends
+/// it; an `enable` shared by two unused regions goes once both are gone (the next round).
+#[test]
+fn an_unused_region_goes_with_its_enable() {
+    let region = b"---\ntitle: A\n---\n\n<!-- frontlint-disable malformed-ial -->\nText.\n<!-- frontlint-enable -->\n\nMore.\n";
+    let shared = b"---\ntitle: B\n---\n\n<!-- frontlint-disable FL501 -->\n<!-- frontlint-disable FL502 -->\nText.\n<!-- frontlint-enable -->\n";
+    let dir = site(
+        "fix-unused-region",
+        &[
+            ("_posts/2024-01-01-a.md", region),
+            ("_posts/2024-01-02-b.md", shared),
+        ],
+    );
+    let output = frontlint(&dir, &["check", "--fix"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("_posts/2024-01-01-a.md")).unwrap(),
+        "---\ntitle: A\n---\n\nText.\n\nMore.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("_posts/2024-01-02-b.md")).unwrap(),
+        "---\ntitle: B\n---\n\nText.\n"
+    );
+}
