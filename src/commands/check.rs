@@ -100,7 +100,8 @@ pub fn finish(args: &CheckArgs, report: &crate::engine::Report) -> ExitStatus {
         width: terminal_width(),
     };
     let cwd = std::env::current_dir().ok();
-    let options = ReportOptions::new(pretty, cwd.as_deref());
+    let mut options = ReportOptions::new(pretty, cwd.as_deref());
+    options.warnings_fail = too_many_warnings(report, args.max_warnings).is_some();
     let render = |out: &mut dyn Write| {
         if args.statistics {
             report::write_statistics(format, report, out)

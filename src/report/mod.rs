@@ -61,6 +61,9 @@ pub struct ReportOptions {
     pub pretty: PrettyOptions,
     /// What the CI formats' paths are relative to.
     pub paths: PathBase,
+    /// Warnings fail the run (more than `--max-warnings`): formats that pass or fail each
+    /// problem (`junit`) then fail warnings too, as the exit status does.
+    pub warnings_fail: bool,
 }
 
 impl ReportOptions {
@@ -69,6 +72,7 @@ impl ReportOptions {
         ReportOptions {
             pretty,
             paths: PathBase::new(base),
+            warnings_fail: false,
         }
     }
 }
