@@ -10,8 +10,8 @@ use frontlint::engine::{self, RunOptions};
 
 #[test]
 fn lints_every_corpus_file_and_finds_known_defects() {
-    let Some(corpora) = support::corpora_dir() else {
-        eprintln!("skipped: ../shared/corpora not found");
+    let Some(corpora) = support::corpora_or_skip("lints_every_corpus_file_and_finds_known_defects")
+    else {
         return;
     };
     let mut configs = ConfigCache::new(None).unwrap();

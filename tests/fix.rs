@@ -246,8 +246,9 @@ fn force_exclude_skips_named_files_that_the_config_excludes() {
 /// memory: the corpora are never written).
 #[test]
 fn fixing_the_corpora_is_complete_idempotent_and_local() {
-    let Some(corpora) = support::corpora_dir() else {
-        eprintln!("skipped: ../shared/corpora not found");
+    let Some(corpora) =
+        support::corpora_or_skip("fixing_the_corpora_is_complete_idempotent_and_local")
+    else {
         return;
     };
     let config = Config::default_for(&corpora).unwrap();

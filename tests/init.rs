@@ -83,8 +83,7 @@ fn stdout_prints_without_writing() {
 /// On a real site the generated config must flag few files: the real defects, little else.
 #[test]
 fn on_the_mlaw_corpus_it_flags_little() {
-    let Some(corpora) = support::corpora_dir() else {
-        eprintln!("skipped: ../shared/corpora not found");
+    let Some(corpora) = support::corpora_or_skip("on_the_mlaw_corpus_it_flags_little") else {
         return;
     };
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("init-mlaw");

@@ -387,7 +387,7 @@ rename to _posts/2019-08-15-ecanvas.md
 
     // `git apply` reads it as a rename and gives what `--fix` writes.
     if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("skipped the git apply check: git not found");
+        support::skip("the git apply check", "git is not installed");
         return;
     }
     let patch = dir.join("fix.patch");

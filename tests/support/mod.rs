@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 pub mod kramdown;
+pub mod skip;
+
+pub use skip::skip;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,10 +18,7 @@ pub fn ruby_available(test: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !found {
-        if std::env::var("FRONTLINT_REQUIRE_ORACLE").as_deref() == Ok("1") {
-            panic!("{test}: ruby is required (FRONTLINT_REQUIRE_ORACLE=1) but not found");
-        }
-        eprintln!("skipped {test}: ruby not found (install ruby/jekyll to run this oracle test)");
+        skip(test, "ruby is not installed (apt-get install ruby jekyll)");
     }
     found
 }
@@ -51,6 +51,18 @@ pub fn corpora_dir() -> Option<PathBuf> {
             crate_dir.join("../../shared/corpora"),
         ])
         .find(|dir| dir.is_dir())
+}
+
+/// The shared corpora, or `None` after skipping `test` visibly (see `skip`).
+pub fn corpora_or_skip(test: &str) -> Option<PathBuf> {
+    let found = corpora_dir();
+    if found.is_none() {
+        skip(
+            test,
+            "the shared corpora are not there (../shared/corpora, or $FRONTLINT_CORPORA)",
+        );
+    }
+    found
 }
 
 /// Every Markdown file under `dir`, sorted.
