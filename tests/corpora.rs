@@ -254,6 +254,12 @@ const REVIEWED: &[(&str, &str, usize)] = &[
     ("mlaw", "malformed-permalink", 7),
     ("mlaw", "permalink-date-mismatch", 5),
     ("mse", "duplicate-url", 10),
+    // File names with a `:` copied from the title by the CMS (`…-file-PM Lee: Zero
+    // tolerance….md`), which Windows refuses; mse's is a folder named `permalink: `.
+    ("cpib", "non-portable-filename", 17),
+    ("govtech", "non-portable-filename", 2),
+    ("mlaw", "non-portable-filename", 11),
+    ("mse", "non-portable-filename", 1),
     ("mse", "invalid-post-filename", 1),
     ("mse", "malformed-permalink", 22),
     ("mse", "permalink-date-mismatch", 13),
