@@ -93,11 +93,9 @@ fn diff_shows_without_writing() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("0 fixes available in 0 files; 1 error and 0 warnings would remain"),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    support::assert_stderr_has(
+        &output,
+        "0 fixes available in 0 files; 1 error and 0 warnings would remain",
     );
 }
 
@@ -115,18 +113,15 @@ fn fix_counts_what_it_fixed_and_what_remains() {
         ],
     );
     let output = frontlint(&dir, &["check", "--fix"]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("found 3 problems (2 fixed, 1 remaining: 1 error, 0 warnings)"),
-        "{stderr}"
+    support::assert_stderr_has(
+        &output,
+        "found 3 problems (2 fixed, 1 remaining: 1 error, 0 warnings)",
     );
     assert_eq!(output.status.code(), Some(1));
     let again = frontlint(&dir, &["check", "--fix"]);
-    assert!(
-        String::from_utf8_lossy(&again.stderr)
-            .contains("found 1 problem (0 fixed, 1 remaining: 1 error, 0 warnings)"),
-        "{}",
-        String::from_utf8_lossy(&again.stderr)
+    support::assert_stderr_has(
+        &again,
+        "found 1 problem (0 fixed, 1 remaining: 1 error, 0 warnings)",
     );
 }
 

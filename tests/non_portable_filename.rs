@@ -12,6 +12,13 @@ use support::{frontlint, site};
 
 const POST: &str = "---\ntitle: A post\nlayout: post\n---\n\nText.\n";
 
+/// A site with `files` and a `_config.yml`.
+fn site_of(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let mut all = vec![("_config.yml", "title: Site\n")];
+    all.extend_from_slice(files);
+    site(name, &all)
+}
+
 /// (path, message) of every FL906 diagnostic of `frontlint check ARGS` in `dir`.
 fn reported(dir: &Path, args: &[&str]) -> BTreeMap<String, Vec<String>> {
     let mut all = vec!["check", "--format", "json", "--no-cache"];
@@ -32,10 +39,9 @@ fn reported(dir: &Path, args: &[&str]) -> BTreeMap<String, Vec<String>> {
 
 #[test]
 fn names_windows_refuses_are_reported_once_each() {
-    let dir = site(
+    let dir = site_of(
         "fl906-windows",
         &[
-            ("_config.yml", "title: Site\n"),
             ("news/_posts/2023-07-04-PM Lee: Nothing wrong.md", POST),
             ("news/_posts/2023-07-05-what? why*.md", POST),
             ("pages/con.md", POST),
@@ -101,10 +107,9 @@ fn names_windows_refuses_are_reported_once_each() {
 
 #[test]
 fn paths_that_differ_only_in_case_are_reported_on_each_file() {
-    let dir = site(
+    let dir = site_of(
         "fl906-case",
         &[
-            ("_config.yml", "title: Site\n"),
             ("pages/About.md", POST),
             ("pages/about.md", POST),
             ("News/_posts/2024-01-01-a.md", POST),
@@ -139,10 +144,9 @@ fn paths_that_differ_only_in_case_are_reported_on_each_file() {
 /// The `isomer` preset makes it an error: Isomer sites are edited from Windows.
 #[test]
 fn the_isomer_preset_makes_it_an_error() {
-    let dir = site(
+    let dir = site_of(
         "fl906-isomer",
         &[
-            ("_config.yml", "title: Site\n"),
             (".frontlint.yml", "extends: isomer\n"),
             (
                 "pages/a: b.md",
@@ -154,10 +158,7 @@ fn the_isomer_preset_makes_it_an_error() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("FL906 [error]"), "{text}");
     assert_eq!(output.status.code(), Some(1));
-    let plain = site(
-        "fl906-jekyll",
-        &[("_config.yml", "title: Site\n"), ("pages/a: b.md", POST)],
-    );
+    let plain = site_of("fl906-jekyll", &[("pages/a: b.md", POST)]);
     let output = frontlint(&plain, &["check", "--format", "concise", "."]);
     assert!(String::from_utf8_lossy(&output.stdout).contains("FL906 [warning]"));
     assert_eq!(output.status.code(), Some(0));

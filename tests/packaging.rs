@@ -108,21 +108,11 @@ fn the_pre_commit_mirror_has_the_same_hooks_installed_from_pypi() {
 #[test]
 fn the_crate_holds_only_what_it_should() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args(["package", "--list", "--allow-dirty", "--offline"])
-        .current_dir(root())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let listed = run_in_root(
+        Path::new(&cargo),
+        &["package", "--list", "--allow-dirty", "--offline"],
     );
-    let files: BTreeSet<String> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let files: BTreeSet<String> = listed.lines().map(str::to_owned).collect();
     let top_level = [
         ".cargo_vcs_info.json",
         "CHANGELOG.md",
@@ -154,6 +144,23 @@ fn the_crate_holds_only_what_it_should() {
     }
 }
 
+/// Run `program` in the repository root; its standard output, once it succeeded.
+fn run_in_root(program: &Path, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", program.display()));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{} {args:?} failed:\n{stdout}{}",
+        program.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
 /// A tool on PATH, or a visible skip (a failure under FRONTLINT_REQUIRE_ORACLE=1).
 fn tool(test: &str, name: &str, install: &str) -> Option<PathBuf> {
     let found = Command::new(name)
@@ -181,17 +188,8 @@ fn the_workflows_pass_actionlint() {
         .collect();
     assert!(!workflows.is_empty());
     // actionlint also runs shellcheck on every `run:` script when shellcheck is on PATH.
-    let output = Command::new(actionlint)
-        .args(&workflows)
-        .current_dir(root())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let workflows: Vec<&str> = workflows.iter().map(|w| w.to_str().unwrap()).collect();
+    run_in_root(&actionlint, &workflows);
 }
 
 /// actionlint reads workflows, not actions: the action's scripts get shellcheck directly, and

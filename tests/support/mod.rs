@@ -109,6 +109,16 @@ pub fn site_bytes(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     dir
 }
 
+/// Assert that a run said `text` on standard error, showing all it said when it did not.
+#[track_caller]
+pub fn assert_stderr_has(output: &std::process::Output, text: &str) {
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains(text),
+        "expected {text:?} on standard error:\n{said}"
+    );
+}
+
 /// Runs the frontlint binary in `dir`.
 pub fn frontlint(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_frontlint"))
