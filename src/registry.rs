@@ -88,6 +88,7 @@ pub static RULES: &[RuleMeta] = &[
     rule!("FL903", "empty-file",                EmptyFile,               Warning, fixable: false),
     rule!("FL904", "unused-suppression",        UnusedSuppression,       Warning, fixable: true),
     rule!("FL905", "broken-site-config",        BrokenSiteConfig,        Error,   fixable: false),
+    rule!("FL906", "non-portable-filename",     NonPortableFilename,     Warning, fixable: false),
 ];
 
 /// Find a rule by code (`FL104`, any case) or name (`duplicate-key`).

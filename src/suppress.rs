@@ -39,6 +39,16 @@ pub struct Directive {
     pub used: Vec<bool>,
     /// The comment is alone on its line (a fix may delete the line).
     pub whole_line: bool,
+    /// For a `disable` region: the `frontlint-enable` comment that ends it, when it ends no
+    /// other region (removing an unused region removes it too).
+    pub ended_by: Option<Comment>,
+}
+
+/// A comment in the file: where it is, and whether it is alone on its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub span: Range<usize>,
+    pub whole_line: bool,
 }
 
 impl Directive {
@@ -62,6 +72,8 @@ pub enum Scope {
 #[derive(Debug, Default, Clone)]
 pub struct Suppressions {
     pub directives: Vec<Directive>,
+    /// `frontlint-enable` comments that end no `frontlint-disable` region.
+    pub orphan_enables: Vec<Comment>,
 }
 
 impl Suppressions {
@@ -75,16 +87,16 @@ impl Suppressions {
         if FINDER.find(text.as_bytes()).is_none() {
             return Suppressions::default();
         }
-        let mut directives = Vec::new();
+        let mut found = Suppressions::default();
         if let Split::Present(block) = &post.split {
-            front_matter_directives(post, block.inner(), &mut directives);
+            front_matter_directives(post, block.inner(), &mut found.directives);
         }
-        body_directives(post, &mut directives);
-        Suppressions { directives }
+        body_directives(post, &mut found);
+        found
     }
 
     pub fn is_empty(&self) -> bool {
-        self.directives.is_empty()
+        self.directives.is_empty() && self.orphan_enables.is_empty()
     }
 
     /// Remove suppressed diagnostics, remembering which directives were used.
@@ -170,7 +182,7 @@ fn comment_start(line: &str) -> Option<usize> {
         .filter(|&i| line[i + 1..].trim_start().starts_with(PREFIX))
 }
 
-fn body_directives(post: &Post, out: &mut Vec<Directive>) {
+fn body_directives(post: &Post, into: &mut Suppressions) {
     let text = &post.source.text;
     let body = post.body();
     if !text[body.clone()].contains(PREFIX) {
@@ -185,6 +197,7 @@ fn body_directives(post: &Post, out: &mut Vec<Directive>) {
         .map(|s| s.span.start..s.span.end)
         .collect();
     let last_line = post.source.position(text.len()).line;
+    let out = &mut into.directives;
     let mut open: Vec<usize> = Vec::new();
     let mut cursor = body.start;
     while let Some(found) = text[cursor..body.end].find("<!--") {
@@ -225,7 +238,15 @@ fn body_directives(post: &Post, out: &mut Vec<Directive>) {
                 to: last_line,
             },
             "enable" => {
-                close_regions(out, &open, line, words);
+                let comment = Comment { span, whole_line };
+                let ended = close_regions(out, &open, line, words);
+                match ended.as_slice() {
+                    [] => into.orphan_enables.push(comment),
+                    [only] => out[*only].ended_by = Some(comment),
+                    // Shared by several regions: it stays until the last of them goes, and
+                    // is then an orphan of its own.
+                    _ => {}
+                }
                 continue;
             }
             _ => continue,
@@ -245,9 +266,10 @@ fn in_code_span(text: &str, offset: usize) -> bool {
 }
 
 /// `frontlint-enable [CODE…]` ends the open `disable` regions for those rules (all of them
-/// without codes) on the line before it.
-fn close_regions(out: &mut [Directive], open: &[usize], line: usize, words: &str) {
+/// without codes) on the line before it. Returns the regions it ended.
+fn close_regions(out: &mut [Directive], open: &[usize], line: usize, words: &str) -> Vec<usize> {
     let (rules, _) = parse_rules(words);
+    let mut ended = Vec::new();
     for &index in open {
         let directive = &mut out[index];
         let matches = rules.is_empty() || directive.rules.iter().any(|r| rules.contains(r));
@@ -259,8 +281,10 @@ fn close_regions(out: &mut [Directive], open: &[usize], line: usize, words: &str
                 from,
                 to: line.saturating_sub(1).max(from),
             };
+            ended.push(index);
         }
     }
+    ended
 }
 
 fn split_kind(rest: &str) -> (&str, &str) {
@@ -285,6 +309,7 @@ fn directive(
         unknown,
         used,
         whole_line,
+        ended_by: None,
     }
 }
 
@@ -334,6 +359,32 @@ mod tests {
         // The directive inside the fenced code block is text, not a directive.
         assert_eq!(found[3].scope, Scope::File);
         assert_eq!(found[3].unknown, ["nope"]);
+    }
+
+    #[test]
+    fn a_region_knows_its_enable_and_an_enable_that_ends_nothing_is_an_orphan() {
+        let text = "---\ntitle: a\n---\n<!-- frontlint-enable -->\n<!-- frontlint-disable FL501 -->\nx\n<!-- frontlint-enable -->\n<!-- frontlint-enable FL501 -->\n<!-- frontlint-disable FL501 -->\n<!-- frontlint-disable FL502 -->\n<!-- frontlint-enable -->\n";
+        let found = Suppressions::parse(&post(text));
+        let orphans: Vec<&str> = found
+            .orphan_enables
+            .iter()
+            .map(|c| &text[c.span.clone()])
+            .collect();
+        assert_eq!(
+            orphans,
+            [
+                "<!-- frontlint-enable -->",
+                "<!-- frontlint-enable FL501 -->"
+            ]
+        );
+        assert_eq!(found.orphan_enables[0].span.start, 17);
+        let ended_by = found.directives[0].ended_by.as_ref().expect("ended");
+        assert_eq!(&text[ended_by.span.clone()], "<!-- frontlint-enable -->");
+        assert!(ended_by.span.start > found.directives[0].span.end);
+        // One `enable` ending two regions belongs to neither.
+        assert_eq!(found.directives[1].ended_by, None);
+        assert_eq!(found.directives[2].ended_by, None);
+        assert_eq!(found.directives[2].scope, Scope::Lines { from: 10, to: 10 });
     }
 
     #[test]

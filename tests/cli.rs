@@ -116,17 +116,18 @@ fn max_warnings_turns_warnings_into_failure() {
         &[("pages/a.md", "---\ntitle: A\npermlink: /a/\n---\n")],
     );
     assert_eq!(frontlint(&dir, &["check"]).status.code(), Some(0));
-    assert_eq!(
-        frontlint(&dir, &["check", "--max-warnings", "0"])
-            .status
-            .code(),
-        Some(1)
-    );
-    assert_eq!(
-        frontlint(&dir, &["check", "--max-warnings", "1"])
-            .status
-            .code(),
-        Some(0)
+    let over = frontlint(&dir, &["check", "--max-warnings", "0"]);
+    assert_eq!(over.status.code(), Some(1));
+    // The summary says 0 errors: the reason for status 1 must be said too, even with -q.
+    support::assert_stderr_has(&over, "error: 1 warning, more than --max-warnings 0 allows");
+    let quiet = frontlint(&dir, &["check", "-q", "--max-warnings", "0"]);
+    support::assert_stderr_has(&quiet, "more than --max-warnings 0 allows");
+    let within = frontlint(&dir, &["check", "--max-warnings", "1"]);
+    assert_eq!(within.status.code(), Some(0));
+    assert!(
+        !stderr(&within).contains("--max-warnings"),
+        "{}",
+        stderr(&within)
     );
 }
 

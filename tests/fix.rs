@@ -80,6 +80,49 @@ fn diff_shows_without_writing() {
         frontlint(&clean, &["check", "--diff"]).status.code(),
         Some(0)
     );
+    // Nothing to fix, but an error remains: `--diff` fails as `check` does.
+    let unfixable = site(
+        "fix-diff-unfixable",
+        &[("_posts/2024-01-01-a.md", b"---\ntitle: A\n")],
+    );
+    let output = frontlint(&unfixable, &["check", "--diff"]);
+    assert!(output.stdout.is_empty(), "no diff to show");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    support::assert_stderr_has(
+        &output,
+        "0 fixes available in 0 files; 1 error and 0 warnings would remain",
+    );
+}
+
+/// `--fix` says how many problems it found, fixed and left, as ruff does.
+#[test]
+fn fix_counts_what_it_fixed_and_what_remains() {
+    let dir = site(
+        "fix-counts",
+        &[
+            (
+                "_posts/2024-01-01-a.md",
+                b"---\ntitle: No\nlayout: On\n---\n",
+            ),
+            ("_posts/2024-01-02-b.md", b"---\ntitle: B\n"),
+        ],
+    );
+    let output = frontlint(&dir, &["check", "--fix"]);
+    support::assert_stderr_has(
+        &output,
+        "found 3 problems (2 fixed, 1 remaining: 1 error, 0 warnings)",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let again = frontlint(&dir, &["check", "--fix"]);
+    support::assert_stderr_has(
+        &again,
+        "found 1 problem (0 fixed, 1 remaining: 1 error, 0 warnings)",
+    );
 }
 
 #[test]
@@ -198,8 +241,9 @@ fn force_exclude_skips_named_files_that_the_config_excludes() {
 /// memory: the corpora are never written).
 #[test]
 fn fixing_the_corpora_is_complete_idempotent_and_local() {
-    let Some(corpora) = support::corpora_dir() else {
-        eprintln!("skipped: ../shared/corpora not found");
+    let Some(corpora) =
+        support::corpora_or_skip("fixing_the_corpora_is_complete_idempotent_and_local")
+    else {
         return;
     };
     let config = Config::default_for(&corpora).unwrap();
@@ -287,4 +331,34 @@ fn fixing_the_corpora_is_complete_idempotent_and_local() {
     }
     eprintln!("fixed {fixed_files} corpus files (safe and unsafe runs), {renamed_files} renamed");
     assert!(renamed_files > 0, "the corpora have posts to rename");
+}
+
+/// Removing an unused `frontlint-disable` region removes the `frontlint-enable` that ends
+/// it; an `enable` shared by two unused regions goes once both are gone (the next round).
+#[test]
+fn an_unused_region_goes_with_its_enable() {
+    let region = b"---\ntitle: A\n---\n\n<!-- frontlint-disable malformed-ial -->\nText.\n<!-- frontlint-enable -->\n\nMore.\n";
+    let shared = b"---\ntitle: B\n---\n\n<!-- frontlint-disable FL501 -->\n<!-- frontlint-disable FL502 -->\nText.\n<!-- frontlint-enable -->\n";
+    let dir = site(
+        "fix-unused-region",
+        &[
+            ("_posts/2024-01-01-a.md", region),
+            ("_posts/2024-01-02-b.md", shared),
+        ],
+    );
+    let output = frontlint(&dir, &["check", "--fix"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("_posts/2024-01-01-a.md")).unwrap(),
+        "---\ntitle: A\n---\n\nText.\n\nMore.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("_posts/2024-01-02-b.md")).unwrap(),
+        "---\ntitle: B\n---\n\nText.\n"
+    );
 }

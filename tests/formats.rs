@@ -24,9 +24,12 @@ use support::{frontlint, site};
 // The sample site: every severity, non-ASCII columns, CRLF, a related location, and a file
 // name and a message full of characters the formats must escape.
 
+// The odd name below is there to be escaped; that Windows refuses its `:` is FL906's
+// business (tests/non_portable_filename.rs), kept out of these snapshots.
 const CONFIG: &str = "\
 rules:
   unknown-field: info
+  non-portable-filename: off
 collections:
   - paths: [\"_posts/**\"]
     unknown-fields: report
@@ -726,9 +729,13 @@ fn checkstyle_and_junit_parse_on_the_sample_site() {
             _ => attributes(&doc, "testcase", "classname"),
         };
         assert!(paths.contains(&ODD_NAME), "{format}: {paths:?}");
+        // Messages are attributes; junit's passing testcases list them in <system-out>.
         let text = doc
             .descendants()
-            .filter_map(|n| n.attribute("message"))
+            .filter_map(|n| match n.has_tag_name("system-out") {
+                true => n.text(),
+                false => n.attribute("message"),
+            })
             .collect::<Vec<_>>()
             .join("\n");
         assert!(
@@ -777,26 +784,85 @@ fn junit_has_one_suite_and_a_case_per_rule_and_file() {
         .descendants()
         .find(|n| n.has_tag_name("testsuite"))
         .unwrap();
+    // Only the error fails: the warning and the info do not fail the run (exit status 0
+    // without them), so their testcases pass and list them in <system-out>.
     assert_eq!(suite.attribute("tests"), Some("3"));
-    assert_eq!(suite.attribute("failures"), Some("3"));
+    assert_eq!(suite.attribute("failures"), Some("1"));
     let failures: Vec<roxmltree::Node> = doc
         .descendants()
         .filter(|n| n.has_tag_name("failure"))
         .collect();
-    assert_eq!(failures[1].attribute("type"), Some("error"));
+    assert_eq!(failures.len(), 1);
+    assert_eq!(failures[0].attribute("type"), Some("error"));
     assert_eq!(
-        failures[1].attribute("message"),
+        failures[0].attribute("message"),
         Some("2 problems; the first at line 2: Jekyll reads `Yes` as true")
     );
     // Text content keeps `\r` and `<&>` exactly.
-    let body = failures[1].text().unwrap();
+    let body = failures[0].text().unwrap();
     assert!(
         body.contains("help: help with <&> and 100%\r\nsecond line"),
         "{body:?}"
     );
     assert!(body.contains("second\r\nmessage with\ttab"), "{body:?}");
-    let related = failures[0].text().unwrap();
+    let passed: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("system-out"))
+        .collect();
+    assert_eq!(passed.len(), 2);
+    let related = passed[0].text().unwrap();
+    assert!(related.contains("warning: two lines"), "{related:?}");
     assert!(related.contains("also published here: /"), "{related:?}");
+
+    // More warnings than --max-warnings allows fail the run, and their testcase with it.
+    let mut options = ReportOptions::new(PrettyOptions::default(), Some(&base));
+    options.warnings_fail = true;
+    let mut out = Vec::new();
+    report::write_with(Format::Junit, &report, &options, &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let failed: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .map(|n| n.attribute("type").unwrap())
+        .collect();
+    assert_eq!(failed, ["warning", "error"]);
+}
+
+/// A run with warnings only exits 0, and its JUnit report has no failed test; with
+/// `--max-warnings 0` it exits 1 and the warning is a failure.
+#[test]
+fn junit_fails_a_testcase_exactly_when_the_run_fails() {
+    let dir = site(
+        "formats-junit-warnings",
+        &[(
+            "_posts/2024-01-01-typo.md",
+            "---\ntitle: A\npermlink: /a/\n---\n",
+        )],
+    );
+    for (args, status, failures) in [
+        (&["check", "--format", "junit"][..], 0, "0"),
+        (
+            &["check", "--format", "junit", "--max-warnings", "0"][..],
+            1,
+            "1",
+        ),
+    ] {
+        let output = frontlint(&dir, args);
+        assert_eq!(output.status.code(), Some(status), "{args:?}");
+        let xml = stdout(&output);
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let suite = doc
+            .descendants()
+            .find(|n| n.has_tag_name("testsuite"))
+            .unwrap();
+        assert_eq!(
+            suite.attribute("failures"),
+            Some(failures),
+            "{args:?}: {xml}"
+        );
+        assert_eq!(suite.attribute("tests"), Some("1"), "{args:?}: {xml}");
+    }
 }
 
 #[test]

@@ -353,7 +353,10 @@ fn urls_agree_with_jekyll() {
     sites.extend(fixtures);
     let real = support::real_sites();
     if real.is_empty() {
-        eprintln!("urls oracle: ../shared/sites not found, real repositories skipped");
+        support::skip(
+            "urls_agree_with_jekyll (real repositories)",
+            "the shared sites are not there (../shared/sites, or $FRONTLINT_SITES)",
+        );
     }
     sites.extend(real.iter().cloned());
     match support::corpora_dir() {
@@ -361,7 +364,10 @@ fn urls_agree_with_jekyll() {
             let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("urls-oracle");
             sites.extend(corpus_sites(&corpora, &dir));
         }
-        None => eprintln!("urls oracle: ../shared/corpora not found, corpus samples skipped"),
+        None => support::skip(
+            "the urls oracle's corpus samples",
+            "the shared corpora are not there",
+        ),
     }
     let ours: Vec<Value> = sites.iter().map(|site| frontlint_urls(site)).collect();
     let specs: Vec<Value> = sites

@@ -216,7 +216,14 @@ fn fix_all_applies_every_safe_fix_until_stable() {
     // Versioned edits: the client refuses them if the text moved on.
     let document_change = &actions[0]["edit"]["documentChanges"][0];
     assert_eq!(document_change["textDocument"]["version"], 7);
-    let fixed = apply_edits(text, document_change["edits"].as_array().unwrap(), "utf-16");
+    // Two fixes, two edits, each only over what it changes (never the text between them).
+    let edits = document_change["edits"].as_array().unwrap();
+    let replacements: Vec<&str> = edits
+        .iter()
+        .map(|e| e["newText"].as_str().unwrap())
+        .collect();
+    assert_eq!(replacements, ["\"No\"", "\"Café: 🦀\""], "{edits:?}");
+    let fixed = apply_edits(text, edits, "utf-16");
     let cli = Command::new(env!("CARGO_BIN_EXE_frontlint"))
         .args(["check", "-", "--fix", "--stdin-filename"])
         .arg(&path)

@@ -2,11 +2,11 @@
 //! panic, spans inside the file on char boundaries, and a summary for judging findings.
 //! Run with `--nocapture` to see the counts and samples.
 
+mod support;
+
 use frontlint::markdown::{Effect, Scan, scan};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-const CORPORA: &str = "/work/shared/corpora";
 
 fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -63,12 +63,12 @@ fn check_spans(text: &str, scan: &Scan, path: &Path) {
 
 #[test]
 fn corpora_scan_cleanly() {
-    let mut files = Vec::new();
-    markdown_files(Path::new(CORPORA), &mut files);
-    if files.is_empty() {
-        eprintln!("skipped: no corpora at {CORPORA}");
+    let Some(corpora) = support::corpora_or_skip("corpora_scan_cleanly") else {
         return;
-    }
+    };
+    let mut files = Vec::new();
+    markdown_files(&corpora, &mut files);
+    assert!(!files.is_empty(), "no Markdown in {}", corpora.display());
     files.sort();
     let (mut links, mut ials, mut malformed, mut broken) = (0, 0, 0, 0);
     let mut samples: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -88,7 +88,7 @@ fn corpora_scan_cleanly() {
         links += scan.links.len();
         ials += scan.ials.len();
         let name = path
-            .strip_prefix(CORPORA)
+            .strip_prefix(&corpora)
             .unwrap_or(path)
             .display()
             .to_string();

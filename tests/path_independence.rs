@@ -98,7 +98,10 @@ fn baseline() -> Option<&'static Baseline> {
                 .map(|site| std::fs::canonicalize(site).expect("site"))
                 .collect();
             if sites.is_empty() {
-                eprintln!("skipped path_independence: ../shared/sites not found");
+                support::skip(
+                    "path_independence",
+                    "the shared sites are not there (../shared/sites, or $FRONTLINT_SITES)",
+                );
                 return None;
             }
             let mut diagnostics = BTreeMap::new();

@@ -7,6 +7,8 @@
 //! every case that libyaml reads as one plain scalar, and that Psych reads
 //! `quote_for_yaml(case)` back as exactly the case, in block and flow context.
 
+mod support;
+
 use frontlint::yaml11::{Resolved, quote_for_yaml, resolve_plain};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
@@ -103,12 +105,7 @@ end
 
 #[test]
 fn psych_agrees_with_resolve_plain_and_quote_for_yaml() {
-    if Command::new("ruby").arg("--version").output().is_err() {
-        assert!(
-            std::env::var("FRONTLINT_REQUIRE_ORACLE").as_deref() != Ok("1"),
-            "ruby not found and FRONTLINT_REQUIRE_ORACLE=1"
-        );
-        eprintln!("skipped: ruby not found (psych_oracle)");
+    if !support::ruby_available("psych_agrees_with_resolve_plain_and_quote_for_yaml") {
         return;
     }
     let cases = cases();

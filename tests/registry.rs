@@ -110,3 +110,54 @@ fn frontlint_finds_nothing_wrong_in_its_own_docs() {
         assert!(diagnostics.is_empty(), "{path}: {diagnostics:#?}");
     }
 }
+
+/// `## Options` starts with "None." exactly when the rule has no options, and `explain` prints each
+/// heading once, after a blank line, with the default options only when there are some.
+#[test]
+fn explain_prints_each_heading_once_and_options_only_when_there_are_some() {
+    for rule in RULES {
+        let has_options = matches!(
+            (rule.default_options)(),
+            yaml_serde::Value::Mapping(map) if !map.is_empty()
+        );
+        let body = rule.doc_body();
+        let options_section = body.split("\n## Options\n").nth(1).unwrap_or_default();
+        assert_eq!(
+            options_section.trim_start().starts_with("None."),
+            !has_options,
+            "{}: `## Options` must start with `None.` exactly when the rule has no options",
+            rule.code
+        );
+
+        let text = frontlint::commands::explain::explanation(rule);
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("## "))
+        {
+            let before = text.lines().nth(i - 1).unwrap_or_default();
+            assert!(
+                before.is_empty(),
+                "{}: no blank line before `{line}`",
+                rule.code
+            );
+            assert_eq!(
+                text.lines().filter(|l| *l == line).count(),
+                1,
+                "{}: `{line}` twice",
+                rule.code
+            );
+        }
+        assert_eq!(
+            text.contains("\n## Default options\n"),
+            has_options,
+            "{}",
+            rule.code
+        );
+        assert!(
+            text.ends_with('\n') && !text.ends_with("\n\n"),
+            "{}",
+            rule.code
+        );
+    }
+}

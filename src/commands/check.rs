@@ -91,7 +91,7 @@ pub fn output_format(args: &CheckArgs) -> Format {
 /// Write the report (or the diffs), the summary, and decide the exit status.
 pub fn finish(args: &CheckArgs, report: &crate::engine::Report) -> ExitStatus {
     if args.diff {
-        return print_diffs(report);
+        return print_diffs(report, args.max_warnings);
     }
     let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
     let format = output_format(args);
@@ -100,7 +100,8 @@ pub fn finish(args: &CheckArgs, report: &crate::engine::Report) -> ExitStatus {
         width: terminal_width(),
     };
     let cwd = std::env::current_dir().ok();
-    let options = ReportOptions::new(pretty, cwd.as_deref());
+    let mut options = ReportOptions::new(pretty, cwd.as_deref());
+    options.warnings_fail = too_many_warnings(report, args.max_warnings).is_some();
     let render = |out: &mut dyn Write| {
         if args.statistics {
             report::write_statistics(format, report, out)
@@ -120,8 +121,12 @@ pub fn finish(args: &CheckArgs, report: &crate::engine::Report) -> ExitStatus {
     // Left out after JSON on standard output, since scripts often capture both streams as
     // one; a report written to a file leaves standard error to the human.
     if !args.quiet && (format != Format::Json || args.output_file.is_some()) {
-        eprintln!("{}", report::summary(report));
+        eprintln!(
+            "{}",
+            report::summary(report, args.fix.then(|| fixes_written(report)))
+        );
     }
+    explain_too_many_warnings(report, args.max_warnings);
     report_renames(report, args.quiet);
     for fix in report.fixes.iter().filter(|f| f.write_error.is_some()) {
         eprintln!(
@@ -138,14 +143,38 @@ pub fn finish(args: &CheckArgs, report: &crate::engine::Report) -> ExitStatus {
 
 /// 1 when errors remain (or more warnings than allowed), else 0.
 pub fn exit_status(report: &crate::engine::Report, max_warnings: Option<usize>) -> ExitStatus {
-    let errors = report.count(Severity::Error);
-    let warnings = report.count(Severity::Warning);
-    let too_many_warnings = max_warnings.is_some_and(|max| warnings > max);
-    if errors > 0 || too_many_warnings {
+    if report.count(Severity::Error) > 0 || too_many_warnings(report, max_warnings).is_some() {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
     }
+}
+
+/// The number of warnings, when it is more than `--max-warnings` allows.
+fn too_many_warnings(report: &crate::engine::Report, max_warnings: Option<usize>) -> Option<usize> {
+    let warnings = report.count(Severity::Warning);
+    max_warnings.filter(|&max| warnings > max).map(|_| warnings)
+}
+
+/// On standard error, even with `--quiet`: why a run without errors fails. Otherwise exit
+/// status 1 next to "0 errors" is a riddle.
+pub fn explain_too_many_warnings(report: &crate::engine::Report, max_warnings: Option<usize>) {
+    if let (Some(warnings), Some(max)) = (too_many_warnings(report, max_warnings), max_warnings) {
+        eprintln!(
+            "error: {}, more than --max-warnings {max} allows",
+            report::plural(warnings, "warning")
+        );
+    }
+}
+
+/// How many fixes `--fix` wrote (fixes whose file could not be written do not count).
+fn fixes_written(report: &crate::engine::Report) -> usize {
+    report
+        .fixes
+        .iter()
+        .filter(|fix| fix.write_error.is_none())
+        .map(|fix| fix.applied)
+        .sum()
 }
 
 /// What `--fix`, `--diff` and `--unsafe-fixes` ask for.
@@ -161,8 +190,9 @@ pub fn fix_request(args: &CheckArgs) -> Option<FixRequest> {
     })
 }
 
-/// `--diff`: the diffs on standard output, and exit 1 when there is anything to fix.
-fn print_diffs(report: &crate::engine::Report) -> ExitStatus {
+/// `--diff`: the diffs on standard output, and exit 1 when there is anything to fix or when
+/// errors (or too many warnings) would remain after the fixes, as `check` alone would.
+fn print_diffs(report: &crate::engine::Report, max_warnings: Option<usize>) -> ExitStatus {
     let written = write_stdout(|out| {
         for diff in report.fixes.iter().filter_map(|f| f.diff.as_deref()) {
             out.write_all(diff.as_bytes())?;
@@ -176,17 +206,22 @@ fn print_diffs(report: &crate::engine::Report) -> ExitStatus {
     let fixes: usize = report.fixes.iter().map(|f| f.applied).sum();
     // A file whose only fix is a refused rename has nothing to show.
     let files = report.fixes.iter().filter(|f| f.applied > 0).count();
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
     eprintln!(
-        "{} fix{} available in {} file{}",
-        fixes,
-        if fixes == 1 { "" } else { "es" },
-        files,
-        if files == 1 { "" } else { "s" }
+        "{} available in {}; {} and {} would remain (run without --diff to see them)",
+        match fixes {
+            1 => "1 fix".to_owned(),
+            n => format!("{n} fixes"),
+        },
+        report::plural(files, "file"),
+        report::plural(errors, "error"),
+        report::plural(warnings, "warning"),
     );
-    if files == 0 {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failure
+    explain_too_many_warnings(report, max_warnings);
+    match exit_status(report, max_warnings) {
+        ExitStatus::Success if files > 0 => ExitStatus::Failure,
+        status => status,
     }
 }
 

@@ -23,35 +23,42 @@ pub fn run(args: &ExplainArgs) -> ExitStatus {
     }
 }
 
-/// The doc with a header line and the default options appended.
+/// The doc with a header line, and the default options appended for a rule that has any
+/// (a rule without options says "None." under its own `## Options`: nothing to add).
 pub fn explanation(rule: &RuleMeta) -> String {
-    let options = (rule.default_options)();
-    let options_text = match &options {
-        yaml_serde::Value::Mapping(map) if map.is_empty() => {
-            "This rule has no options.\n".to_owned()
-        }
-        yaml_serde::Value::Null => "This rule has no options.\n".to_owned(),
-        value => {
-            let mut rules = yaml_serde::Mapping::new();
-            let mut setting = yaml_serde::Mapping::new();
-            setting.insert("severity".into(), rule.default_severity.as_str().into());
-            if let yaml_serde::Value::Mapping(map) = value {
-                setting.extend(map.clone());
-            }
-            rules.insert(rule.name.into(), yaml_serde::Value::Mapping(setting));
-            let mut root = yaml_serde::Mapping::new();
-            root.insert("rules".into(), yaml_serde::Value::Mapping(rules));
-            let yaml = yaml_serde::to_string(&root).unwrap_or_default();
-            format!("In `.frontlint.yml`, with the defaults:\n\n```yaml\n{yaml}```\n")
-        }
-    };
-    format!(
-        "# {} {}\n\nDefault severity: {} · Fixable: {}\n\n{}\n## Default options\n\n{}",
+    let mut text = format!(
+        "# {} {}\n\nDefault severity: {} · Fixable: {}\n\n{}\n",
         rule.code,
         rule.name,
         rule.default_severity.as_str(),
         if rule.fixable { "yes" } else { "no" },
-        rule.doc_body().trim_end(),
-        options_text
-    )
+        rule.doc_body().trim(),
+    );
+    if let Some(yaml) = default_options_yaml(rule) {
+        text.push_str(
+            "\n## Default options\n\nIn `.frontlint.yml`, with the defaults:\n\n```yaml\n",
+        );
+        text.push_str(&yaml);
+        text.push_str("```\n");
+    }
+    text
+}
+
+/// The rule's settings in `.frontlint.yml` with every option at its default, or `None` when
+/// the rule has no options.
+fn default_options_yaml(rule: &RuleMeta) -> Option<String> {
+    let yaml_serde::Value::Mapping(options) = (rule.default_options)() else {
+        return None;
+    };
+    if options.is_empty() {
+        return None;
+    }
+    let mut setting = yaml_serde::Mapping::new();
+    setting.insert("severity".into(), rule.default_severity.as_str().into());
+    setting.extend(options);
+    let mut rules = yaml_serde::Mapping::new();
+    rules.insert(rule.name.into(), yaml_serde::Value::Mapping(setting));
+    let mut root = yaml_serde::Mapping::new();
+    root.insert("rules".into(), yaml_serde::Value::Mapping(rules));
+    yaml_serde::to_string(&root).ok()
 }

@@ -41,11 +41,16 @@ pub fn run(args: &InitArgs) -> ExitStatus {
         eprintln!("error: cannot write {}: {error}", target.display());
         return ExitStatus::Error;
     }
+    // Counted as written: the groups too small to learn from are only comments.
+    let collections = init::learned_groups(&profile).count();
     eprintln!(
-        "Wrote {} ({} collections from {} files). Run `frontlint check {}` to see what it finds.",
+        "Wrote {} ({} from {}). Run `frontlint check {}` to see what it finds.",
         target.display(),
-        profile.groups.len(),
-        profile.files,
+        match collections {
+            1 => "1 collection".to_owned(),
+            n => format!("{n} collections"),
+        },
+        crate::report::plural(profile.files, "file"),
         args.path.display()
     );
     ExitStatus::Success

@@ -15,7 +15,7 @@ use crate::fix::{self, FixMode};
 use crate::post::Post;
 use crate::report::{self, Format, ReportOptions};
 
-use super::check::{config_failure, exit_status, finish, fix_request};
+use super::check::{config_failure, exit_status, explain_too_many_warnings, finish, fix_request};
 use super::{ExitStatus, write_stdout};
 
 /// The name shown for standard input without --stdin-filename.
@@ -103,6 +103,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     let mut remaining = Vec::new();
     let _ = report::write_with(Format::Concise, &report, &options, &mut remaining);
     eprint!("{}", String::from_utf8_lossy(&remaining));
+    explain_too_many_warnings(&report, args.max_warnings);
     exit_status(&report, args.max_warnings)
 }
 

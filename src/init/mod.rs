@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use profile::{FieldProfile, GroupProfile};
-pub use render::render;
+pub use render::{learned_groups, render};
 
 use crate::config::{Config, ConfigError};
 use crate::discover::{self, ConfigCache, DiscoverError};

@@ -15,6 +15,15 @@ const MENTION_SHARE: f64 = 0.10;
 /// Groups smaller than this are too small to make anything required.
 const MIN_FILES: usize = 5;
 
+/// The groups that become `collections:` entries; the others are too small to learn from
+/// and are only mentioned in a comment.
+pub fn learned_groups(profile: &SiteProfile) -> impl Iterator<Item = &GroupProfile> {
+    profile
+        .groups
+        .iter()
+        .filter(|g| g.with_front_matter >= MIN_FILES)
+}
+
 pub fn render(profile: &SiteProfile) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -25,16 +34,18 @@ pub fn render(profile: &SiteProfile) -> String {
          extends: {}",
         profile.files, profile.preset
     );
-    let (groups, too_small): (Vec<&GroupProfile>, Vec<&GroupProfile>) = profile
+    let groups: Vec<&GroupProfile> = learned_groups(profile).collect();
+    for group in profile
         .groups
         .iter()
-        .partition(|g| g.with_front_matter >= MIN_FILES);
-    for group in too_small {
+        .filter(|g| g.with_front_matter < MIN_FILES)
+    {
         let _ = writeln!(
             out,
-            "# {}: {} — too few to learn from; the jekyll preset applies.",
+            "# {}: {}, {} with front matter — too few to learn from; the jekyll preset applies.",
             group.pattern,
-            files(group.files)
+            files(group.files),
+            group.with_front_matter
         );
     }
     if groups.is_empty() {
@@ -69,18 +80,37 @@ fn render_group(out: &mut String, group: &GroupProfile) {
         .iter()
         .filter(|(_, field)| share(field.present, total) >= MENTION_SHARE)
         .collect();
-    if mentioned.is_empty() {
-        return;
+    let rendered: Vec<Rendered> = mentioned
+        .into_iter()
+        .map(|(name, field)| render_field(name, field, total))
+        .collect();
+    // Without a single entry, `fields:` would be null: the notes alone say what was seen.
+    if rendered.iter().any(|r| matches!(r, Rendered::Entry(_))) {
+        out.push_str("    fields:\n");
     }
-    out.push_str("    fields:\n");
-    for (name, field) in mentioned {
-        render_field(out, name, field, total);
+    for rendered in rendered {
+        match rendered {
+            Rendered::Entry(text) => out.push_str(&text),
+            Rendered::Note(text) => {
+                let _ = writeln!(out, "      # {text}");
+            }
+        }
     }
 }
 
-fn render_field(out: &mut String, name: &str, field: &FieldProfile, total: usize) {
+/// A field as `init` writes it: an entry with what was learned, or only a note of what was
+/// seen when there is nothing to check (a field that is always empty, say).
+enum Rendered {
+    Entry(String),
+    Note(String),
+}
+
+fn render_field(name: &str, field: &FieldProfile, total: usize) -> Rendered {
     let mut evidence = format!("in {} of {total} files", field.present);
-    if field.empty > 0 {
+    let always_empty = field.types.is_empty();
+    if always_empty {
+        evidence.push_str(", always empty");
+    } else if field.empty > 0 {
         let _ = write!(evidence, ", empty in {}", field.empty);
     }
     let mut lines: Vec<String> = Vec::new();
@@ -98,6 +128,7 @@ fn render_field(out: &mut String, name: &str, field: &FieldProfile, total: usize
                 let _ = write!(evidence, "; {kind} in {count}");
             }
         }
+        None if always_empty => {}
         None => {
             let kinds: Vec<String> = field
                 .types
@@ -105,6 +136,16 @@ fn render_field(out: &mut String, name: &str, field: &FieldProfile, total: usize
                 .map(|(k, n)| format!("{k} {n}"))
                 .collect();
             let _ = write!(evidence, "; mixed types: {}", kinds.join(", "));
+            // Every type seen is allowed, and only those, when the config can name them all.
+            let allowed: Option<Vec<&str>> = field
+                .types
+                .keys()
+                .map(|kind| (!matches!(*kind, "alias" | "other")).then(|| config_type(kind)))
+                .collect();
+            if let Some(mut allowed) = allowed {
+                allowed.dedup();
+                lines.push(format!("type: [{}]", allowed.join(", ")));
+            }
         }
     }
     if let Some(values) = allowed_values(field) {
@@ -113,13 +154,14 @@ fn render_field(out: &mut String, name: &str, field: &FieldProfile, total: usize
         let list: Vec<String> = values.iter().map(|(v, _)| quote_for_yaml(v)).collect();
         lines.push(format!("enum: [{}]", list.join(", ")));
     }
-    let _ = writeln!(out, "      {}:  # {evidence}", key(name));
     if lines.is_empty() {
-        let _ = writeln!(out, "        {{}}");
+        return Rendered::Note(format!("{name}: {evidence}; nothing to check"));
     }
+    let mut entry = format!("      {}:  # {evidence}\n", key(name));
     for line in lines {
-        let _ = writeln!(out, "        {line}");
+        let _ = writeln!(entry, "        {line}");
     }
+    Rendered::Entry(entry)
 }
 
 /// The type nearly every value has (a few odd ones out are reported as mistakes), or `None`

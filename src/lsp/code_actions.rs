@@ -119,13 +119,13 @@ pub fn code_actions(params: &Params, request: &Request<'_>) -> Vec<CodeActionOrC
         .count();
     let fix_all_as_quick_fix = !actions.is_empty() && safe_fixes > 1;
     if (fix_all_wanted || fix_all_as_quick_fix)
-        && let Some(edit) = fix_all_edit(request)
+        && let Some(edits) = fix_all_edits(request)
     {
         if fix_all_as_quick_fix {
             actions.push(CodeAction {
                 title: FIX_ALL_TITLE.to_owned(),
                 kind: Some(CodeActionKind::QUICKFIX),
-                edit: Some(workspace_edit(request, std::slice::from_ref(&edit))),
+                edit: Some(workspace_edit(request, &edits)),
                 is_preferred: Some(false),
                 ..Default::default()
             });
@@ -134,7 +134,7 @@ pub fn code_actions(params: &Params, request: &Request<'_>) -> Vec<CodeActionOrC
             actions.push(CodeAction {
                 title: FIX_ALL_TITLE.to_owned(),
                 kind: Some(SOURCE_FIX_ALL),
-                edit: Some(workspace_edit(request, std::slice::from_ref(&edit))),
+                edit: Some(workspace_edit(request, &edits)),
                 ..Default::default()
             });
         }
@@ -173,9 +173,10 @@ fn capitalized(text: &str) -> String {
     }
 }
 
-/// Every safe fix, applied until stable as `frontlint check --fix` does, as one edit over the
-/// part of the text that changes (`None` when nothing would).
-fn fix_all_edit(request: &Request<'_>) -> Option<Edit> {
+/// Every safe fix, applied until stable as `frontlint check --fix` does, as separate small
+/// edits, one per changed run of lines (`None` when nothing would change): one edit spanning
+/// two fixes and the text between them would move the editor's cursors, marks and folds there.
+fn fix_all_edits(request: &Request<'_>) -> Option<Vec<Edit>> {
     let linted = request.linted;
     if !linted.diagnostics.iter().any(|d| {
         d.fix
@@ -190,11 +191,70 @@ fn fix_all_edit(request: &Request<'_>) -> Option<Edit> {
     }
     let before = request.doc.text();
     let after: &str = &fixed.post.source.text;
-    (before != after).then(|| minimal_edit(before, after))
+    (before != after).then(|| minimal_edits(before, after))
+}
+
+/// Edits turning `before` into `after`: a line diff finds the runs of changed lines, and each
+/// run becomes one edit trimmed to its changed characters. The ranges are in `before` and do
+/// not overlap, as LSP requires of the edits of one document.
+fn minimal_edits(before: &str, after: &str) -> Vec<Edit> {
+    let diff = similar::TextDiff::configure()
+        // A very long file with scattered changes gives up on finesse, never on correctness:
+        // the coarser runs still turn `before` into `after`.
+        .timeout(std::time::Duration::from_millis(200))
+        .diff_lines(before, after);
+    let starts = |lines: &[&str]| -> Vec<usize> {
+        std::iter::once(0)
+            .chain(lines.iter().scan(0, |at, line| {
+                *at += line.len();
+                Some(*at)
+            }))
+            .collect()
+    };
+    let (old_at, new_at) = (starts(diff.old_slices()), starts(diff.new_slices()));
+    let mut edits = Vec::new();
+    let mut run: Option<(Range<usize>, Range<usize>)> = None;
+    let ops = diff.ops().iter().map(Some).chain([None]);
+    for op in ops {
+        match op {
+            Some(op) if op.tag() != similar::DiffTag::Equal => {
+                let (old, new) = (op.old_range(), op.new_range());
+                run = Some(match run {
+                    Some((o, n)) => (o.start..old.end, n.start..new.end),
+                    None => (old, new),
+                });
+            }
+            _ => {
+                let Some((old, new)) = run.take() else {
+                    continue;
+                };
+                // As many lines on both sides (a value quoted on each of two adjacent lines):
+                // line by line, so the text between the changes stays out of the edits.
+                let pairs: Vec<(Range<usize>, Range<usize>)> = if old.len() == new.len() {
+                    old.zip(new).map(|(o, n)| (o..o + 1, n..n + 1)).collect()
+                } else {
+                    vec![(old, new)]
+                };
+                for (old, new) in pairs {
+                    let old = old_at[old.start]..old_at[old.end];
+                    let new = new_at[new.start]..new_at[new.end];
+                    if before[old.clone()] == after[new.clone()] {
+                        continue;
+                    }
+                    let edit = minimal_edit(&before[old.clone()], &after[new]);
+                    edits.push(Edit::new(
+                        old.start + edit.range.start..old.start + edit.range.end,
+                        &edit.replacement,
+                    ));
+                }
+            }
+        }
+    }
+    edits
 }
 
 /// One edit turning `before` into `after`: the changed middle between their common prefix and
-/// suffix, so the editor keeps cursors and folds outside it.
+/// suffix.
 fn minimal_edit(before: &str, after: &str) -> Edit {
     let mut prefix = before
         .bytes()
@@ -307,6 +367,43 @@ mod tests {
         applied.replace_range(edit.range.clone(), &edit.replacement);
         assert_eq!(applied, after);
         edit
+    }
+
+    fn check_edits(before: &str, after: &str) -> Vec<Edit> {
+        let edits = minimal_edits(before, after);
+        let mut applied = before.to_owned();
+        // Ranges are in `before`, in order and apart: apply them last to first.
+        for pair in edits.windows(2) {
+            assert!(pair[0].range.end < pair[1].range.start, "{edits:?}");
+        }
+        for edit in edits.iter().rev() {
+            applied.replace_range(edit.range.clone(), &edit.replacement);
+        }
+        assert_eq!(applied, after);
+        edits
+    }
+
+    #[test]
+    fn fixes_far_apart_are_separate_edits() {
+        let before = "---\ntitle: No\nlayout: post\ntags: [a]\nsummary: a: b\n---\nBody\n";
+        let after = "---\ntitle: \"No\"\nlayout: post\ntags: [a]\nsummary: \"a: b\"\n---\nBody\n";
+        let edits = check_edits(before, after);
+        let replaced: Vec<(&str, &str)> = edits
+            .iter()
+            .map(|e| (&before[e.range.clone()], e.replacement.as_str()))
+            .collect();
+        assert_eq!(replaced, [("No", "\"No\""), ("a: b", "\"a: b\"")]);
+        // Adjacent lines too.
+        let edits = check_edits("title: No\nsub: a: b\n", "title: \"No\"\nsub: \"a: b\"\n");
+        assert_eq!(edits.len(), 2, "{edits:?}");
+        // Lines removed, added and changed next to each other; CRLF; no final newline.
+        check_edits("a\r\nb\r\nc", "a\r\nc\r\nd");
+        check_edits("one\ntwo\n", "");
+        check_edits("", "one\ntwo");
+        check_edits(
+            "x\n<!-- frontlint-disable -->\ny\n<!-- frontlint-enable -->\n",
+            "x\ny\n",
+        );
     }
 
     #[test]

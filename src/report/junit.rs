@@ -6,14 +6,17 @@
 //! by file and shows each broken rule once, however many times it fired; ruff and eslint make
 //! a testcase per diagnostic instead, which floods the report with identical names when one
 //! rule fires on every line of a migrated site. A clean run is one passing testcase, as in
-//! ruff, so that the report is never empty. Attributes stay within the common JUnit schema
+//! ruff, so that the report is never empty. A testcase fails as the run does: for errors, and
+//! for warnings only when there are more than `--max-warnings` allows; a testcase of warnings
+//! (or infos) that do not fail the run passes and lists them in `<system-out>`, so a report
+//! never shows failed tests for a run whose exit status is 0. Attributes stay within the common JUnit schema
 //! (no `file`/`line` on testcases, as pytest's `xunit2`); `time` is left out since lint time
 //! per rule is meaningless and would make the output differ on every run.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Report;
 
 use super::ReportOptions;
@@ -32,7 +35,11 @@ struct Case<'a> {
 pub fn write(report: &Report, options: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
     let cases = cases(report, options);
     let tests = cases.len().max(1);
-    let failures = cases.len();
+    let fails = |case: &Case<'_>| {
+        let worst = case.worst();
+        worst == Severity::Error || (worst == Severity::Warning && options.warnings_fail)
+    };
+    let failures = cases.iter().filter(|case| fails(case)).count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
@@ -63,23 +70,32 @@ pub fn write(report: &Report, options: &ReportOptions, out: &mut dyn Write) -> i
             case.code,
             case.rule
         )?;
-        let worst = case
-            .diagnostics
-            .iter()
-            .map(|d| d.severity)
-            .max()
-            .expect("a case has diagnostics");
-        writeln!(
-            out,
-            r#"      <failure message="{}" type="{}">{}</failure>"#,
-            xml::attribute(&failure_message(&case.diagnostics)),
-            checkstyle_severity(worst),
-            xml::text(&failure_text(case, &options.paths)),
-        )?;
+        let places = failure_text(case, &options.paths);
+        let text = xml::text(&places);
+        if fails(case) {
+            writeln!(
+                out,
+                r#"      <failure message="{}" type="{}">{text}</failure>"#,
+                xml::attribute(&failure_message(&case.diagnostics)),
+                checkstyle_severity(case.worst()),
+            )?;
+        } else {
+            writeln!(out, "      <system-out>{text}</system-out>")?;
+        }
         writeln!(out, "    </testcase>")?;
     }
     writeln!(out, "  </testsuite>")?;
     writeln!(out, "</testsuites>")
+}
+
+impl Case<'_> {
+    fn worst(&self) -> Severity {
+        self.diagnostics
+            .iter()
+            .map(|d| d.severity)
+            .max()
+            .expect("a case has diagnostics")
+    }
 }
 
 /// Group each file's diagnostics by rule, files in report order and rules by code.

@@ -61,6 +61,9 @@ pub struct ReportOptions {
     pub pretty: PrettyOptions,
     /// What the CI formats' paths are relative to.
     pub paths: PathBase,
+    /// Warnings fail the run (more than `--max-warnings`): formats that pass or fail each
+    /// problem (`junit`) then fail warnings too, as the exit status does.
+    pub warnings_fail: bool,
 }
 
 impl ReportOptions {
@@ -69,6 +72,7 @@ impl ReportOptions {
         ReportOptions {
             pretty,
             paths: PathBase::new(base),
+            warnings_fail: false,
         }
     }
 }
@@ -117,8 +121,10 @@ pub fn write_statistics(format: Format, report: &Report, out: &mut dyn Write) ->
     }
 }
 
-/// The closing line for humans: files checked, errors, warnings, time taken.
-pub fn summary(report: &Report) -> String {
+/// The closing line for humans: files checked, time taken, errors and warnings. After
+/// `--fix` (`fixed`: how many fixes were written) it counts what was found, what was fixed
+/// and what remains, as ruff does: `found 19 problems (4 fixed, 15 remaining: …)`.
+pub fn summary(report: &Report, fixed: Option<usize>) -> String {
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     let infos = report.count(Severity::Info);
@@ -126,15 +132,28 @@ pub fn summary(report: &Report) -> String {
     if infos > 0 {
         parts.push(plural(infos, "info"));
     }
-    format!(
-        "Checked {} in {}: {}",
+    let checked = format!(
+        "Checked {} in {}",
         plural(report.files_checked, "file"),
-        elapsed(report.elapsed),
-        parts.join(", ")
-    )
+        elapsed(report.elapsed)
+    );
+    match fixed {
+        None => format!("{checked}: {}", parts.join(", ")),
+        Some(fixed) => {
+            let remaining = errors + warnings + infos;
+            format!(
+                "{checked}: found {} ({fixed} fixed, {remaining} remaining{})",
+                plural(fixed + remaining, "problem"),
+                match remaining {
+                    0 => String::new(),
+                    _ => format!(": {}", parts.join(", ")),
+                }
+            )
+        }
+    }
 }
 
-fn plural(count: usize, noun: &str) -> String {
+pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
         format!("1 {noun}")
     } else {

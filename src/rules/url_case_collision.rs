@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use super::non_portable_filename::folded;
 use crate::diagnostic::Finding;
 use crate::rule::{Context, Rule};
 use crate::site::index::{IndexedDoc, SiteContext, SiteFinding};
@@ -57,16 +58,7 @@ impl Rule for UrlCaseCollision {
     }
 }
 
-/// The output path in lower case. Most are lower-case ASCII already: no copy for them.
+/// The output path in lower case (copied only when it has letters to fold).
 fn folded_output(doc: &IndexedDoc) -> Option<Cow<'_, str>> {
-    let output = doc.output_path.as_deref()?;
-    Some(
-        match output
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            true => Cow::Owned(output.to_lowercase()),
-            false => Cow::Borrowed(output),
-        },
-    )
+    doc.output_path.as_deref().map(folded)
 }

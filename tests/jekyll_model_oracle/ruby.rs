@@ -5,17 +5,9 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command;
 
-/// True when the environment demands the oracle (CI with Ruby installed).
-fn required() -> bool {
-    std::env::var("FRONTLINT_REQUIRE_ORACLE").is_ok_and(|v| v == "1")
-}
-
+/// Every test crate that uses this module has `mod support`.
 fn skip(test: &str, why: &str) -> Option<Value> {
-    assert!(
-        !required(),
-        "{test}: oracle required (FRONTLINT_REQUIRE_ORACLE=1) but {why}"
-    );
-    eprintln!("{test}: skipped: {why}");
+    crate::support::skip(test, why);
     None
 }
 

@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 pub mod kramdown;
+pub mod skip;
+
+pub use skip::skip;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,10 +18,7 @@ pub fn ruby_available(test: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !found {
-        if std::env::var("FRONTLINT_REQUIRE_ORACLE").as_deref() == Ok("1") {
-            panic!("{test}: ruby is required (FRONTLINT_REQUIRE_ORACLE=1) but not found");
-        }
-        eprintln!("skipped {test}: ruby not found (install ruby/jekyll to run this oracle test)");
+        skip(test, "ruby is not installed (apt-get install ruby jekyll)");
     }
     found
 }
@@ -83,6 +83,18 @@ pub fn real_sites() -> Vec<PathBuf> {
     sites
 }
 
+/// The shared corpora, or `None` after skipping `test` visibly (see `skip`).
+pub fn corpora_or_skip(test: &str) -> Option<PathBuf> {
+    let found = corpora_dir();
+    if found.is_none() {
+        skip(
+            test,
+            "the shared corpora are not there (../shared/corpora, or $FRONTLINT_CORPORA)",
+        );
+    }
+    found
+}
+
 /// Every Markdown file under `dir`, sorted.
 pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -125,6 +137,16 @@ pub fn site_bytes(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
         std::fs::write(path, contents).unwrap();
     }
     dir
+}
+
+/// Assert that a run said `text` on standard error, showing all it said when it did not.
+#[track_caller]
+pub fn assert_stderr_has(output: &std::process::Output, text: &str) {
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains(text),
+        "expected {text:?} on standard error:\n{said}"
+    );
 }
 
 /// Runs the frontlint binary in `dir`.
