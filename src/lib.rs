@@ -20,6 +20,7 @@ pub mod fix;
 pub mod front_matter;
 pub mod init;
 pub mod jekyll;
+pub mod links;
 pub mod lsp;
 pub mod markdown;
 pub mod post;

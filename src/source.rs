@@ -56,6 +56,52 @@ impl Source {
         self.lines().position(&self.text, offset)
     }
 
+    /// The positions of many ranges at once, in linear time: columns are counted on from the
+    /// previous position of the same line, so a page of 300,000 links on one 10 MB line costs
+    /// one pass, not one per link. Ranges in any order.
+    pub fn anchors(&self, ranges: &[Range<usize>]) -> Vec<(Position, Position)> {
+        let mut order: Vec<usize> = (0..ranges.len()).collect();
+        order.sort_by_key(|&i| ranges[i].start);
+        let lines = self.lines();
+        let bytes = self.text.as_bytes();
+        let mut out = vec![
+            (
+                Position { line: 1, column: 1 },
+                Position { line: 1, column: 1 }
+            );
+            ranges.len()
+        ];
+        // The last position computed: its line, offset and column.
+        let mut last: Option<(usize, usize, usize)> = None;
+        for index in order {
+            let range = &ranges[index];
+            let start = range.start.min(bytes.len());
+            let line = lines.line_of(start);
+            let column = match last {
+                Some((l, offset, column)) if l == line && offset <= start => {
+                    column + count_chars(&bytes[offset..start])
+                }
+                _ => count_chars(&bytes[lines.line_starts[line]..start]) + 1,
+            };
+            last = Some((line, start, column));
+            let begin = Position {
+                line: line + 1,
+                column,
+            };
+            let end_offset = range.end.clamp(start, bytes.len());
+            let inside = &bytes[start..end_offset];
+            let end = match memchr::memchr(b'\n', inside) {
+                None => Position {
+                    line: line + 1,
+                    column: column + count_chars(inside),
+                },
+                Some(_) => lines.position(&self.text, end_offset),
+            };
+            out[index] = (begin, end);
+        }
+        out
+    }
+
     pub fn slice(&self, range: Range<usize>) -> &str {
         &self.text[range]
     }

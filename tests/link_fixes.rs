@@ -66,7 +66,11 @@ const SAFELY_FIXED: &str = r#"[a](https://www.gov.sg){:target="_blank"}
 #[test]
 fn fix_repairs_link_syntax_and_leaves_guesses_alone() {
     let post = format!("{FRONT}{BROKEN}");
-    let dir = site("link-fixes", &[("_posts/2024-01-01-a.md", &post)]);
+    // The file the post links to exists: the test is about link syntax.
+    let dir = site(
+        "link-fixes",
+        &[("_posts/2024-01-01-a.md", &post), ("files/m.pdf", "")],
+    );
     let output = frontlint(&dir, &["check", "--fix", "--format", "concise"]);
     let fixed = std::fs::read_to_string(dir.join("_posts/2024-01-01-a.md")).unwrap();
     assert_eq!(fixed, format!("{FRONT}{SAFELY_FIXED}"));
@@ -118,6 +122,15 @@ fn unsafe_fixes_apply_the_link_policies() {
             ),
             ("_config.yml", "url: https://www.example.gov.sg\n"),
             ("_posts/2024-01-01-a.md", &post),
+            // The pages it links to exist: the test is about the link policies.
+            (
+                "faq.md",
+                "---\ntitle: FAQ\nlayout: page\npermalink: /faq/\n---\n",
+            ),
+            (
+                "about.md",
+                "---\ntitle: About\nlayout: page\npermalink: /about/\n---\n",
+            ),
         ],
     );
     // The policies change what the page does: nothing moves without --unsafe-fixes.

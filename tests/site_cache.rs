@@ -43,7 +43,7 @@ fn site(name: &str) -> PathBuf {
 }
 
 fn cache_file(dir: &Path) -> PathBuf {
-    dir.join(".frontlint_cache/site-index-v2")
+    dir.join(".frontlint_cache/site-index-v3")
 }
 
 fn duplicate_urls(output: &Output) -> usize {
@@ -174,7 +174,7 @@ fn age_folders(dir: &Path) {
 }
 
 fn listing_file(dir: &Path) -> PathBuf {
-    dir.join(".frontlint_cache/site-files-v1")
+    dir.join(".frontlint_cache/site-files-v2")
 }
 
 /// Caches the file list of the site at `dir`, doctored to leave out `OTHER`, and makes the

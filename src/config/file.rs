@@ -42,6 +42,9 @@ pub struct ConfigFile {
     /// know them, so the URLs that use them cannot be computed and are not reported.
     #[serde(default)]
     pub permalink_placeholders: Vec<String>,
+    /// How the site is served, for checking links (`type`, `case-sensitive`, `hostnames`,
+    /// `other-apps`).
+    pub host: Option<crate::links::host::HostConfig>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

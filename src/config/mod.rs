@@ -20,6 +20,7 @@ pub use rules::{ActiveRule, Level, RuleSet};
 use schema::FieldSpec;
 
 use crate::site::Site;
+use crate::site::files::SiteFiles;
 
 /// File names searched for, in this order, in the linted folder and its parents.
 pub const CONFIG_NAMES: [&str; 2] = [".frontlint.yml", ".frontlint.yaml"];
@@ -53,6 +54,8 @@ pub struct Config {
     pub site_overrides: BTreeMap<String, yaml_serde::Value>,
     /// The Jekyll site these files belong to, read once (`_config.yml` + `site_overrides`).
     pub site: Arc<Site>,
+    /// Every other file of the site, once a walk of its whole folder found them.
+    site_files: Mutex<Option<Arc<SiteFiles>>>,
 }
 
 struct Collection {
@@ -194,6 +197,7 @@ impl Config {
         let mut site = BTreeMap::new();
         let mut site_config: Option<Vec<String>> = None;
         let mut placeholders: Vec<String> = Vec::new();
+        let mut host = crate::links::host::HostConfig::default();
         for (layer_index, layer) in layers.iter().enumerate() {
             let config = &layer.config;
             if let Some(list) = &config.include {
@@ -220,6 +224,13 @@ impl Config {
                 site_config = Some(files.clone());
             }
             placeholders.extend(config.permalink_placeholders.iter().cloned());
+            if let Some(layer_host) = &config.host {
+                host.kind = layer_host.kind.or(host.kind);
+                host.case_sensitive = layer_host.case_sensitive.or(host.case_sensitive);
+                host.hostnames.extend(layer_host.hostnames.iter().cloned());
+                host.other_apps
+                    .extend(layer_host.other_apps.iter().cloned());
+            }
         }
         validate_patterns(layers)?;
         let last = layers.last().expect("at least the preset layer");
@@ -228,6 +239,7 @@ impl Config {
             site_config.as_deref(),
             &site,
             placeholders,
+            &host,
         ));
         let file_selection = {
             use std::hash::{Hash, Hasher};
@@ -253,6 +265,7 @@ impl Config {
             schema_cache: Mutex::new(HashMap::new()),
             site_overrides: site,
             site: site_model,
+            site_files: Mutex::new(None),
         })
     }
 
@@ -308,6 +321,19 @@ impl Config {
     fn is_excluded_candidate(&self, candidate: &Candidate<'_>, site_path: &str) -> bool {
         self.exclude.is_match_candidate(candidate)
             || self.exclude.is_match(format!("{site_path}/*"))
+    }
+
+    /// The site's files that are not linted, when a walk of the whole site found them.
+    pub fn site_files(&self) -> Option<Arc<SiteFiles>> {
+        self.site_files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Record what a walk of the whole site found besides the files to lint.
+    pub fn set_site_files(&self, files: SiteFiles) {
+        *self.site_files.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(files));
     }
 
     /// The merged field schema for one file.

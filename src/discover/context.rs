@@ -63,7 +63,11 @@ pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf], cache: boo
         };
         let mut context = match cache {
             true => site_targets_cached(&root, &config),
-            false => walk_site_folder(&root, &config, false).targets,
+            false => {
+                let walked = walk_site_folder(&root, &config, false);
+                config.set_site_files(walked.files);
+                walked.targets
+            }
         };
         let key = Arc::as_ptr(&config) as usize;
         if let Some(named) = named.get(&key) {
@@ -81,6 +85,7 @@ pub fn add_site_context(targets: &mut Vec<Target>, paths: &[PathBuf], cache: boo
 /// while it is exact, else from a walk, whose list is then cached.
 fn site_targets_cached(root: &Path, config: &Arc<Config>) -> Vec<Target> {
     if let Some(listing) = Listing::load(config, root) {
+        config.set_site_files(listing.others);
         return listing
             .files
             .into_iter()
@@ -96,6 +101,7 @@ fn site_targets_cached(root: &Path, config: &Arc<Config>) -> Vec<Target> {
             .collect();
     }
     let walked = walk_site_folder(root, config, true);
+    config.set_site_files(walked.files.clone());
     let files: Option<Vec<(String, String)>> = walked
         .targets
         .iter()
@@ -107,7 +113,7 @@ fn site_targets_cached(root: &Path, config: &Arc<Config>) -> Vec<Target> {
         .collect();
     let complete = walked.targets.iter().all(|t| t.unlisted_folder.is_none());
     if let Some(files) = files.filter(|_| complete) {
-        Listing::from_walk(root, walked.folders, files).store(config, root);
+        Listing::from_walk(root, walked.folders, files, walked.files).store(config, root);
     }
     walked.targets
 }

@@ -92,6 +92,10 @@ fn walk(
     while let Some((folder, config)) = pending.pop() {
         let walked = walk::walk_site_folder(&folder, &config, false);
         targets.extend(walked.targets);
+        // The whole site was walked: its other files are known.
+        if config::absolute(&folder) == config.root {
+            config.set_site_files(walked.files);
+        }
         for site in walked.sites {
             let config = configs.for_site(&config::absolute(&site))?;
             pending.push((site, config));

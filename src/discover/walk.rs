@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::config::{Config, Selection};
 use crate::engine::Target;
+use crate::site::files::SiteFiles;
 use crate::site::is_site_root;
 
 use super::{site_path, target_at};
@@ -26,6 +27,8 @@ pub(super) struct Walked {
     /// asked for; the sites found below are listed too (a site that goes away changes what
     /// the walk finds).
     pub folders: Vec<String>,
+    /// The files found that are not linted, and the folders not entered (site paths).
+    pub files: SiteFiles,
 }
 
 /// Lock a mutex even if a walker thread panicked while holding it (the data is a list).
@@ -37,10 +40,12 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub(super) fn walk_site_folder(path: &Path, config: &Arc<Config>, record: bool) -> Walked {
     let base = site_path(config, path);
     let sites = Arc::new(Mutex::new(Vec::new()));
+    let unlisted = Arc::new(Mutex::new(Vec::new()));
     let filter = {
-        let (config, sites, base, path) = (
+        let (config, sites, unlisted, base, path) = (
             config.clone(),
             sites.clone(),
+            unlisted.clone(),
             base.clone(),
             path.to_path_buf(),
         );
@@ -49,15 +54,16 @@ pub(super) fn walk_site_folder(path: &Path, config: &Arc<Config>, record: bool) 
             if !is_dir || entry.depth() == 0 {
                 return true;
             }
-            if entry
+            let relative = relative_path(&path, entry.path());
+            let never = entry
                 .file_name()
                 .to_str()
-                .is_some_and(|name| NEVER_WALKED.contains(&name))
-            {
-                return false;
-            }
-            let relative = relative_path(&path, entry.path());
-            if config.is_excluded(&join(&base, &relative)) {
+                .is_some_and(|name| NEVER_WALKED.contains(&name));
+            if never || config.is_excluded(&join(&base, &relative)) {
+                // Build output is never published; what else is in here is not known.
+                if entry.file_name() != "_site" {
+                    lock(&unlisted).push(join(&base, &relative));
+                }
                 return false;
             }
             if is_site_root(entry.path()) {
@@ -74,8 +80,9 @@ pub(super) fn walk_site_folder(path: &Path, config: &Arc<Config>, record: bool) 
         .build_parallel();
     let found = Mutex::new(Vec::new());
     let folders = Mutex::new(Vec::new());
+    let others = Mutex::new(Vec::new());
     walker.run(|| {
-        let (found, folders, base) = (&found, &folders, &base);
+        let (found, folders, others, base) = (&found, &folders, &others, &base);
         Box::new(move |entry| {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -95,7 +102,9 @@ pub(super) fn walk_site_folder(path: &Path, config: &Arc<Config>, record: bool) 
             let file = entry.path();
             let site_path = join(base, &relative_path(path, file));
             let selection = config.selects(&site_path);
-            if selection != Selection::No {
+            if selection == Selection::No {
+                lock(others).push(site_path);
+            } else {
                 let mut target = target_at(file, site_path, config);
                 target.needs_front_matter = selection == Selection::IfFrontMatter;
                 lock(found).push(target);
@@ -108,10 +117,15 @@ pub(super) fn walk_site_folder(path: &Path, config: &Arc<Config>, record: bool) 
     if record {
         folders.extend(sites.iter().map(|site| relative_path(path, site)));
     }
+    let mut others = others.into_inner().unwrap_or_else(|e| e.into_inner());
+    others.sort_unstable();
+    let mut unlisted = std::mem::take(&mut *lock(&unlisted));
+    unlisted.sort_unstable();
     Walked {
         targets: found.into_inner().unwrap_or_else(|e| e.into_inner()),
         sites,
         folders,
+        files: SiteFiles { others, unlisted },
     }
 }
 

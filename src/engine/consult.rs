@@ -23,10 +23,10 @@ pub(super) fn consult_target(target: &Target, cache: Option<&SiteCache>) -> Lint
             let post = read_post(target);
             let facts = facts_for(&post, &target.config);
             let stamp = stamp.filter(|_| !facts.depends_on_the_clock());
-            (
-                IndexedDoc::new(&post, &facts, target.path.clone(), false),
-                stamp,
-            )
+            let schema = target.config.schema_for(&post.site_path);
+            let doc = IndexedDoc::new(&post, &facts, target.path.clone(), false);
+            let doc = super::with_links(doc, &post, &facts, &target.config, &schema);
+            (doc, stamp)
         }
     };
     Linted {

@@ -147,17 +147,27 @@ struct Linted {
     skipped: bool,
 }
 
-/// A target that turned out not to be a document: nothing to report, nothing for the site.
+/// A target that turned out not to be a document: nothing to report. A collection's file
+/// without front matter is copied to the site as it is (links may lead to it); a file in
+/// `_posts/` without front matter that is not Markdown is not.
 fn not_a_document(target: &Target) -> Linted {
     let post = Post::new(
         Source::new(target.display.as_str(), ""),
         target.site_path.clone(),
         None,
     );
+    let mut facts = DocFacts::outside();
+    if let Some(source) = target.config.source_path(&target.site_path) {
+        let role = crate::jekyll::reader::source_role(&target.config.site.config, &source);
+        if matches!(role, crate::jekyll::reader::SourceRole::Document { .. }) {
+            facts.kind = crate::site::DocKind::StaticFile;
+        }
+        facts.source_path = Some(source);
+    }
     Linted {
         report: None,
         fix: None,
-        doc: IndexedDoc::new(&post, &DocFacts::outside(), target.path.clone(), false),
+        doc: IndexedDoc::new(&post, &facts, target.path.clone(), false),
         stamp: None,
         from_cache: false,
         suppressions: None,
@@ -502,11 +512,43 @@ fn summarise_with(
     schema: &FileSchema,
     file: PathBuf,
 ) -> IndexedDoc {
-    let doc = IndexedDoc::new(post, facts, file, true);
-    if config.rules.get(UNKNOWN_FIELD).is_none() {
+    let mut doc = with_links(
+        IndexedDoc::new(post, facts, file, true),
+        post,
+        facts,
+        config,
+        schema,
+    );
+    if config.rules.get(UNKNOWN_FIELD).is_some() {
+        doc = doc.with_near_misses(unknown_field::near_misses(post, schema));
+    }
+    doc
+}
+
+/// The file's links and its page's IDs, when a rule of the link graph is on.
+pub(crate) fn with_links(
+    doc: IndexedDoc,
+    post: &Post,
+    facts: &DocFacts,
+    config: &Config,
+    schema: &FileSchema,
+) -> IndexedDoc {
+    if !crate::rules::LINK_GRAPH_RULES
+        .iter()
+        .any(|code| config.rules.get(code).is_some())
+    {
         return doc;
     }
-    doc.with_near_misses(unknown_field::near_misses(post, schema))
+    let links = crate::links::extract::judged(crate::links::extract::links_of(
+        post,
+        facts,
+        &config.site,
+        schema,
+    ));
+    let ids = (facts.is_markdown && facts.built().is_some())
+        .then(|| crate::markdown::page_ids(post.markdown(), &config.site.config.header_ids))
+        .flatten();
+    doc.with_links(links, ids)
 }
 
 /// Lint text that is not (or not yet) on disk, as if it were at `display` / `site_path`.

@@ -69,10 +69,13 @@ pub(super) fn site_wide(
 pub fn check_site(config: &Config, docs: &[IndexedDoc]) -> Vec<(Diagnostic, Option<Arc<str>>)> {
     let config_paths = site_config_display(&config.site, docs);
     let with_stubs = with_redirect_stubs(docs);
+    let files = config.site_files();
     let cx = SiteContext {
         site: &config.site,
         docs: with_stubs.as_deref().unwrap_or(docs),
         config_paths: &config_paths,
+        files: files.as_deref(),
+        graph: std::sync::OnceLock::new(),
     };
     let mut out = Vec::new();
     let mut findings = Vec::new();
@@ -113,6 +116,8 @@ fn with_redirect_stubs(docs: &[IndexedDoc]) -> Option<Vec<IndexedDoc>> {
                     permalink: Some(entry.clone()),
                     field_keys: Default::default(),
                     extras: None,
+                    links: Default::default(),
+                    ids: Default::default(),
                     ..doc.clone()
                 })
         })
@@ -170,7 +175,7 @@ fn place_site_finding(
                 message,
             })
             .collect(),
-        fix: None,
+        fix: finding.fix,
     }
 }
 

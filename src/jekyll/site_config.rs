@@ -36,6 +36,15 @@ pub struct SiteConfig {
     /// `url`: where the site is published (`https://www.mlaw.gov.sg`); links to its host are
     /// internal.
     pub url: Option<String>,
+    /// `baseurl`: the path the site is served under (`/docs`), without a trailing `/`.
+    pub baseurl: String,
+    /// The kramdown settings that decide header IDs (`kramdown:` `auto_ids`, `auto_id_prefix`,
+    /// `input`, `transliterated_header_ids`).
+    pub header_ids: crate::markdown::IdOptions,
+    /// `relative_links:` (jekyll-relative-links): `enabled` (default true when the plugin
+    /// runs) and `collections` (also rewrite links in posts and collection documents).
+    pub relative_links_enabled: bool,
+    pub relative_links_collections: bool,
     /// `remote_theme` (`isomerpages/isomerpages-template@next-gen`) and `theme`: the theme
     /// tells how the site is built (an Isomer site passes its `collection.yml` files).
     pub remote_theme: Option<String>,
@@ -86,6 +95,10 @@ impl Default for SiteConfig {
             markdown_ext: "markdown,mkdown,mkdn,mkd,md".into(),
             plugins: Vec::new(),
             url: None,
+            baseurl: String::new(),
+            header_ids: crate::markdown::IdOptions::default(),
+            relative_links_enabled: true,
+            relative_links_collections: false,
             remote_theme: None,
             theme: None,
             ignored_as_invalid: false,
@@ -150,6 +163,39 @@ impl SiteConfig {
         let get = |key: &str| map.get(key).filter(|v| !v.is_null());
         config.timezone = get("timezone").map(scalar_to_s);
         config.url = get("url").map(scalar_to_s).filter(|u| !u.trim().is_empty());
+        config.baseurl = get("baseurl")
+            .map(scalar_to_s)
+            .map(|b| b.trim().trim_end_matches('/').to_owned())
+            .filter(|b| !b.is_empty())
+            .map(|b| {
+                if b.starts_with('/') {
+                    b
+                } else {
+                    format!("/{b}")
+                }
+            })
+            .unwrap_or_default();
+        if let Some(kramdown) = get("kramdown").and_then(Value::as_mapping) {
+            let option = |key: &str| kramdown.get(key).filter(|v| !v.is_null());
+            let ids = &mut config.header_ids;
+            if let Some(v) = option("auto_ids") {
+                ids.auto_ids = truthy(v);
+            }
+            if let Some(v) = option("auto_id_prefix") {
+                ids.prefix = scalar_to_s(v);
+            }
+            if let Some(v) = option("transliterated_header_ids") {
+                ids.transliterated = truthy(v);
+            }
+            if option("input").is_some_and(|v| !scalar_to_s(v).eq_ignore_ascii_case("gfm")) {
+                ids.style = crate::markdown::IdStyle::Kramdown;
+            }
+        }
+        if let Some(relative) = get("relative_links").and_then(Value::as_mapping) {
+            let option = |key: &str| relative.get(key).filter(|v| !v.is_null());
+            config.relative_links_enabled = option("enabled").is_none_or(truthy);
+            config.relative_links_collections = option("collections").is_some_and(truthy);
+        }
         config.remote_theme = get("remote_theme").map(scalar_to_s);
         config.theme = get("theme").map(scalar_to_s);
         if let Some(p) = get("permalink") {

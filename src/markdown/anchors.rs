@@ -1,26 +1,47 @@
 //! `<a>` tags inside raw HTML blocks. kramdown copies raw HTML to the page, so these are real
 //! links even though no Markdown is parsed around them — except a tag its HTML parser cannot
 //! read (`<a href=“https://…”>`, `<a href=https://…>`): that one it escapes, and the page
-//! shows `<a href=…>` as text.
+//! shows `<a href=…>` as text. The other tags give the resources the page loads and the IDs
+//! it has (`html_refs`).
 
-use super::html_tag::{self, close_tag_at, tag_at};
-use super::model::{BrokenKind, BrokenLink, HtmlAttr, Link, LinkKind, Spanned};
+use super::html_tag::{self, Tag, close_tag_at, tag_at};
+use super::model::{
+    AnchorId, BrokenKind, BrokenLink, HtmlAttr, HtmlResource, Link, LinkKind, Spanned,
+};
 use super::span_html::placeholder_link;
 use super::text::NextFinder;
 use std::ops::Range;
 
+/// What raw HTML puts on the page.
+#[derive(Default)]
+pub struct RawHtml {
+    pub links: Vec<Link>,
+    pub broken: Vec<BrokenLink>,
+    pub resources: Vec<HtmlResource>,
+    pub ids: Vec<AnchorId>,
+    /// Some ID is computed by Liquid.
+    pub ids_unknown: bool,
+}
+
 /// The anchors in `masked[range]`, and the `<a …>` tags kramdown's HTML parser cannot read
 /// (only when `escaped`: kramdown parsed this HTML; `{::nomarkdown}` content is copied as it
-/// is). Values are cut from `body`. Comments, `<script>` and `<style>` are skipped.
+/// is), with every tag's resources and IDs. Values are cut from `body`. Comments, `<script>`
+/// and `<style>` contents are skipped.
 pub fn raw_anchors(
     body: &str,
     masked: &str,
     range: Range<usize>,
     escaped: bool,
-) -> (Vec<Link>, Vec<BrokenLink>) {
+    out: &mut RawHtml,
+) {
     let mut finder = NextFinder::default();
-    let mut links = Vec::new();
-    let mut broken = Vec::new();
+    let RawHtml {
+        links,
+        broken,
+        resources,
+        ids,
+        ids_unknown,
+    } = out;
     let mut p = range.start;
     let b = masked.as_bytes();
     // Once no `</a>` follows a position, none follows any later one.
@@ -36,8 +57,11 @@ pub fn raw_anchors(
             && b.get(at + 2)
                 .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>');
         if !is_a {
-            if let Some(end) = script_or_style_end(masked, at, range.end, &mut finder) {
-                p = end;
+            if let Some(tag) = tag_at(masked, at, &mut finder) {
+                let name = html_tag::normalized_name(&masked[tag.name.clone()]);
+                let (attrs, liquid) = attributes(body, masked, &tag);
+                *ids_unknown |= !super::html_refs::record(&name, &attrs, &liquid, resources, ids);
+                p = script_or_style_end(masked, &name, tag.end, range.end).unwrap_or(tag.end);
             }
             continue;
         }
@@ -67,21 +91,8 @@ pub fn raw_anchors(
             no_close_from = no_close_from.min(tag.end);
         }
         let (text_end, end) = close.unwrap_or((tag.end, tag.end));
-        let attrs: Vec<HtmlAttr> = tag
-            .attrs
-            .iter()
-            .map(|a| HtmlAttr {
-                name: Spanned {
-                    value: masked[a.name.clone()].to_ascii_lowercase(),
-                    span: a.name.clone(),
-                },
-                value: a.value.clone().map(|v| Spanned {
-                    value: body[v.clone()].to_string(),
-                    span: v,
-                }),
-                quote: a.quote.map(char::from),
-            })
-            .collect();
+        let (attrs, liquid) = attributes(body, masked, &tag);
+        *ids_unknown |= !super::html_refs::record("a", &attrs, &liquid, resources, ids);
         let mut link = placeholder_link();
         link.kind = LinkKind::HtmlAnchor;
         link.span = at..end;
@@ -105,23 +116,44 @@ pub fn raw_anchors(
         links.push(link);
         p = tag.end;
     }
-    (links, broken)
 }
 
-/// After a `<script>` or `<style>` start tag at `at`: the end of its element (its content is
-/// not HTML).
-fn script_or_style_end(
-    masked: &str,
-    at: usize,
-    limit: usize,
-    finder: &mut NextFinder,
-) -> Option<usize> {
-    let tag = tag_at(masked, at, finder)?;
-    let name = html_tag::normalized_name(&masked[tag.name.clone()]);
+/// A tag's attributes with values cut from `body`, and whether each value holds Liquid.
+fn attributes(body: &str, masked: &str, tag: &Tag) -> (Vec<HtmlAttr>, Vec<bool>) {
+    let liquid = tag
+        .attrs
+        .iter()
+        .map(|a| {
+            a.value
+                .clone()
+                .is_some_and(|v| body[v.clone()] != masked[v])
+        })
+        .collect();
+    let attrs = tag
+        .attrs
+        .iter()
+        .map(|a| HtmlAttr {
+            name: Spanned {
+                value: masked[a.name.clone()].to_ascii_lowercase(),
+                span: a.name.clone(),
+            },
+            value: a.value.clone().map(|v| Spanned {
+                value: body[v.clone()].to_string(),
+                span: v,
+            }),
+            quote: a.quote.map(char::from),
+        })
+        .collect();
+    (attrs, liquid)
+}
+
+/// After a `<script>` or `<style>` start tag ending at `from`: the end of its element (its
+/// content is not HTML).
+fn script_or_style_end(masked: &str, name: &str, from: usize, limit: usize) -> Option<usize> {
     if name != "script" && name != "style" {
         return None;
     }
-    let mut from = tag.end;
+    let mut from = from;
     while let Some(off) = masked[from..limit].find("</") {
         let close = from + off;
         if let Some((n, end)) = close_tag_at(masked, close)

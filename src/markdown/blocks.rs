@@ -59,6 +59,8 @@ pub struct Blocks {
     pub skipped: Vec<Skipped>,
     /// Raw HTML, searched for `<a>` tags only.
     pub raw_html: Vec<Range<usize>>,
+    /// The contexts that are headers, in document order.
+    pub headers: Vec<usize>,
 }
 
 /// The last child of the element being filled, as far as the block parsers look at it.
@@ -207,6 +209,9 @@ impl<'a> BlockParser<'a> {
 
     /// Records a new block: waiting block IALs go to it.
     pub fn set_block(&mut self, tree: &mut Tree, kind: BlockKind, context: Option<usize>) {
+        if let (BlockKind::Header, Some(header)) = (kind, context) {
+            self.out.headers.push(header);
+        }
         for ial in tree.pending.drain(..) {
             self.out.ials[ial].target = kind;
             self.out.ials[ial].context = context;

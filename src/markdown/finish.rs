@@ -4,11 +4,12 @@
 
 use super::blocks::Blocks;
 use super::chars::floor_boundary;
-use super::ial::{Follows, Ial, IalProblemKind, build_entries};
+use super::header_text::{header_text, split_explicit_id};
+use super::ial::{EntryKind, Follows, Ial, IalProblemKind, build_entries};
 use super::ial_grammar::scan_attribute_list;
 use super::ial_problems::find_problems;
 use super::liquid::Masked;
-use super::model::{RefDef, Scan, Skipped, SkippedKind};
+use super::model::{AnchorId, BlockKind, Header, IdSource, RefDef, Scan, Skipped, SkippedKind};
 use super::spans::Outputs;
 
 pub fn finish(
@@ -20,6 +21,8 @@ pub fn finish(
     trailing: &[Option<usize>],
     offset: usize,
 ) -> Scan {
+    // Header context → the ID its block attribute list gives it.
+    let mut header_ial_ids: Vec<(usize, String)> = Vec::new();
     for block_ial in &blocks.ials {
         let content = block_ial.content.clone();
         let shift = |p: usize| content.start + p;
@@ -40,6 +43,13 @@ pub fn finish(
         };
         if let Some(def) = block_ial.ref_def {
             ref_defs[def].ials.push(out.ials.len());
+        }
+        if let (BlockKind::Header, Some(context)) = (block_ial.target, block_ial.context) {
+            for entry in &entries {
+                if let EntryKind::Id(id) = &entry.kind {
+                    header_ial_ids.push((context, id.value.clone()));
+                }
+            }
         }
         out.ials.push(Ial {
             span: block_ial.span.clone(),
@@ -74,16 +84,89 @@ pub fn finish(
         .collect();
     skipped.extend(blocks.skipped.iter().cloned());
     skipped.sort_by_key(|s| (s.span.start, s.span.end));
+    let headers = headers(body, masked, blocks, &header_ial_ids);
+    let mut ids = out.ids;
+    ids.extend(ial_ids(&ials));
+    for name in &blocks.footnotes {
+        for id in [format!("fn:{name}"), format!("fnref:{name}")] {
+            ids.push(AnchorId {
+                id,
+                span: 0..0,
+                source: IdSource::Footnote,
+            });
+        }
+    }
+    ids.sort_by_key(|id| id.span.start);
+    let ids_complete = !out.ids_unknown && headers.iter().all(|h| h.text.is_some());
+    let mut resources = out.resources;
+    resources.sort_by_key(|r| r.url.span.start);
     let mut scan = Scan {
         links,
         ials,
         ref_defs,
         broken: out.broken,
         skipped,
+        resources,
+        ids,
+        ids_complete,
+        headers,
     };
     scan.broken.sort_by_key(|b| (b.span.start, b.span.end));
     map_spans(&mut scan, &|p| floor_boundary(body, p) + offset);
     scan
+}
+
+/// The headers in document order: the text of each and the ID it sets itself (a trailing
+/// `{#id}`, or its block attribute list, which wins).
+fn headers(
+    body: &str,
+    masked: &Masked,
+    blocks: &Blocks,
+    ial_ids: &[(usize, String)],
+) -> Vec<Header> {
+    blocks
+        .headers
+        .iter()
+        .filter_map(|&context| {
+            let lines = &blocks.context_lines[blocks.contexts.get(context)?.lines.clone()];
+            let first = lines.first()?;
+            let line_end = masked.text[first.start..]
+                .find(['\n', '\r'])
+                .map_or(masked.text.len(), |e| first.start + e);
+            // The `{#id}` may be past the header's text (an ATX header's text ends before it).
+            let (_, written_id) = split_explicit_id(&masked.text[first.start..line_end]);
+            let end = lines.last().map_or(first.end, |l| l.end);
+            let text = header_text(&body[first.start..end], &masked.text[first.start..end]);
+            let explicit_id = ial_ids
+                .iter()
+                .rev()
+                .find(|(c, _)| *c == context)
+                .map(|(_, id)| id.clone())
+                .or(text.explicit_id)
+                .or_else(|| written_id.map(str::to_owned));
+            Some(Header {
+                span: first.start..end,
+                text: text.text,
+                explicit_id,
+            })
+        })
+        .collect()
+}
+
+/// The `#id`s of the attribute lists kramdown applies (to a link, an element or a block).
+fn ial_ids(ials: &[Ial]) -> Vec<AnchorId> {
+    ials.iter()
+        .filter(|ial| ial.recognized && !matches!(ial.follows, Follows::Text | Follows::Start))
+        .flat_map(|ial| ial.entries.iter())
+        .filter_map(|entry| match &entry.kind {
+            EntryKind::Id(id) => Some(AnchorId {
+                id: id.value.clone(),
+                span: id.span.clone(),
+                source: IdSource::Explicit,
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A line like `[#{{ issue }}]: …`: definitions written by Liquid, so no reference can be
@@ -178,6 +261,15 @@ fn map_spans(scan: &mut Scan, f: &dyn Fn(usize) -> usize) {
                 | super::ial::EntryKind::Reference(s) => span(&mut s.span),
             }
         }
+    }
+    for id in &mut scan.ids {
+        span(&mut id.span);
+    }
+    for resource in &mut scan.resources {
+        span(&mut resource.url.span);
+    }
+    for header in &mut scan.headers {
+        span(&mut header.span);
     }
     for def in &mut scan.ref_defs {
         span(&mut def.span);

@@ -24,6 +24,9 @@ mod block_table;
 mod blocks;
 mod chars;
 mod finish;
+mod header_ids;
+mod header_text;
+mod html_refs;
 mod html_tag;
 mod ial;
 mod ial_extent;
@@ -47,12 +50,13 @@ mod spans;
 mod standalone;
 mod text;
 
+pub use header_ids::{IdOptions, IdStyle, header_ids, page_ids};
 pub use ial::{
     Effect, EntryKind, Follows, Ial, IalEntry, IalProblem, IalProblemKind, parse_attribute_list,
 };
 pub use model::{
-    BlockKind, BrokenKind, BrokenLink, ElementKind, HtmlAttr, Link, LinkKind, RefDef, Scan,
-    Skipped, SkippedKind, Span, Spanned,
+    AnchorId, BlockKind, BrokenKind, BrokenLink, ElementKind, Header, HtmlAttr, HtmlResource,
+    IdSource, Link, LinkKind, RefDef, Scan, Skipped, SkippedKind, Span, Spanned,
 };
 pub use standalone::parse_ial;
 
@@ -115,6 +119,7 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
         trailing.push(parser.run());
         steps += parser.steps;
     }
+    let mut raw = anchors::RawHtml::default();
     for range in &blocks.raw_html {
         // `{::nomarkdown}` content goes to the page as written; other raw HTML is re-emitted
         // by kramdown's HTML parser, which escapes a tag it cannot read.
@@ -122,10 +127,13 @@ pub fn scan_counting(body: &str, offset: usize) -> (Scan, usize) {
             .skipped
             .iter()
             .any(|s| s.kind == SkippedKind::Extension && s.span == *range);
-        let (links, broken) = anchors::raw_anchors(body, &masked.text, range.clone(), !nomarkdown);
-        out.links.extend(links);
-        out.broken.extend(broken);
+        anchors::raw_anchors(body, &masked.text, range.clone(), !nomarkdown, &mut raw);
     }
+    out.links.extend(raw.links);
+    out.broken.extend(raw.broken);
+    out.resources.extend(raw.resources);
+    out.ids.extend(raw.ids);
+    out.ids_unknown |= raw.ids_unknown;
     let scan = finish::finish(body, &masked, &blocks, out, ref_defs, &trailing, offset);
     (scan, steps)
 }

@@ -27,6 +27,60 @@ pub struct Scan {
     pub broken: Vec<BrokenLink>,
     /// Regions the scanner did not look into (code, math, Liquid raw/comment/highlight).
     pub skipped: Vec<Skipped>,
+    /// URLs in HTML other than `<a href>`: `<img src>`, `srcset`, `<source>`, `<iframe>`…
+    pub resources: Vec<HtmlResource>,
+    /// The element IDs of the page a `#fragment` can point to, in document order.
+    pub ids: Vec<AnchorId>,
+    /// Every ID of the page is known: no header or `id` attribute is computed by Liquid.
+    pub ids_complete: bool,
+    /// The headers, in document order: what their automatic IDs are made from.
+    pub headers: Vec<Header>,
+}
+
+/// A header of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The header's line(s).
+    pub span: Span,
+    /// Its text as kramdown renders it (`None` when Liquid prints part of it).
+    pub text: Option<String>,
+    /// The ID it sets itself: `{#id}` after it, or `#id` in its block attribute list. It then
+    /// gets no automatic ID.
+    pub explicit_id: Option<String>,
+}
+
+/// A URL in an HTML attribute that loads or embeds something (not `<a href>`, a [`Link`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlResource {
+    /// The lower-cased element name (`img`, `iframe`, `source`, `video`, `link`, `script`…).
+    pub element: String,
+    /// The lower-cased attribute (`src`, `srcset`, `href`, `poster`, `data`).
+    pub attribute: String,
+    /// One URL (a `srcset` gives one resource per candidate).
+    pub url: Spanned<String>,
+    /// The value contains Liquid: its URL is only known after Jekyll renders the page.
+    pub has_liquid: bool,
+}
+
+/// An element ID on the rendered page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorId {
+    pub id: String,
+    /// Where it comes from: the header, the `#id` of an attribute list, the attribute.
+    pub span: Span,
+    pub source: IdSource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdSource {
+    /// kramdown's automatic header ID (`auto_ids`).
+    Header,
+    /// `{#id}` after a header, or `#id` in an attribute list.
+    Explicit,
+    /// `id="…"` (or `<a name="…">`) in HTML.
+    Html,
+    /// A footnote and its reference (`fn:1`, `fnref:1`).
+    Footnote,
 }
 
 /// How a link was written.

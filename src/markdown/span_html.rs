@@ -103,6 +103,15 @@ impl SpanParser<'_> {
                 quote: a.quote.map(char::from),
             })
             .collect();
+        let liquid: Vec<bool> = tag
+            .attrs
+            .iter()
+            .map(|a| a.value.clone().is_some_and(|v| self.has_liquid(v)))
+            .collect();
+        let out = &mut *self.out;
+        if !super::html_refs::record(&name, &attrs, &liquid, &mut out.resources, &mut out.ids) {
+            out.ids_unknown = true;
+        }
         let raw_model =
             !SPAN_CONTENT.contains(&name.as_str()) && !BLOCK_CONTENT.contains(&name.as_str());
         let mut parse_body = !raw_model && !ctx.raw_only;

@@ -12,7 +12,7 @@
 //! overflow the stack.
 
 use super::memo::{BracketEvent, Memo};
-use super::model::{BrokenLink, ElementKind, Link};
+use super::model::{AnchorId, BrokenLink, ElementKind, HtmlResource, Link};
 use super::text::SpanText;
 use super::{Ial, RefTable};
 use std::collections::HashSet;
@@ -27,16 +27,33 @@ pub struct Outputs {
     pub links: Vec<Link>,
     pub ials: Vec<Ial>,
     pub broken: Vec<BrokenLink>,
+    pub resources: Vec<HtmlResource>,
+    pub ids: Vec<AnchorId>,
+    /// Some ID of the page is computed by Liquid.
+    pub ids_unknown: bool,
 }
 
+/// How much of each output existed at some point, to go back to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Mark([usize; 5]);
+
 impl Outputs {
-    pub fn mark(&self) -> (usize, usize, usize) {
-        (self.links.len(), self.ials.len(), self.broken.len())
+    pub fn mark(&self) -> Mark {
+        Mark([
+            self.links.len(),
+            self.ials.len(),
+            self.broken.len(),
+            self.resources.len(),
+            self.ids.len(),
+        ])
     }
-    pub fn revert(&mut self, mark: (usize, usize, usize)) {
-        self.links.truncate(mark.0);
-        self.ials.truncate(mark.1);
-        self.broken.truncate(mark.2);
+    pub fn revert(&mut self, mark: Mark) {
+        let [links, ials, broken, resources, ids] = mark.0;
+        self.links.truncate(links);
+        self.ials.truncate(ials);
+        self.broken.truncate(broken);
+        self.resources.truncate(resources);
+        self.ids.truncate(ids);
     }
 }
 

@@ -70,6 +70,22 @@ impl Rule for InvalidLinkUrl {
     }
 }
 
+/// Does this rule report the destination `written` (empty, typographic quotes, a missing
+/// `https://`…)? Then the link graph's rules leave the link to it: one defect, one diagnostic.
+pub fn reports(written: &str, image: bool) -> bool {
+    if written.contains("{{") || written.contains("{%") {
+        return false;
+    }
+    let url = WrittenUrl {
+        url: written,
+        span: 0..written.len(),
+        construct: 0..written.len(),
+        has_liquid: false,
+        image,
+    };
+    check_url(&url, written).is_some()
+}
+
 fn check_url(url: &WrittenUrl<'_>, text: &str) -> Option<Finding> {
     let what = if url.image { "image" } else { "link" };
     let value = url.url.trim();

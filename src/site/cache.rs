@@ -28,7 +28,7 @@ use super::index::IndexedDoc;
 
 /// The folder, under the config's root.
 pub const CACHE_DIR: &str = ".frontlint_cache";
-const FILE_NAME: &str = "site-index-v2";
+const FILE_NAME: &str = "site-index-v3";
 /// Files modified this recently are not cached (see the module docs).
 pub(super) const RACY: Duration = Duration::from_secs(2);
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::cache::{Entry, Stamp};
 use super::facts::DocKind;
 use super::index::{Anchor, Extras, FieldKeys, IndexedDoc};
+use super::kept::Kept;
 
 // The file: a header line `frontlint-site-index <fingerprint>`, then one line per file with
 // tab-separated fields (see `format_entry`); an absent string is `-`. Tab-separated lines
@@ -70,6 +71,8 @@ fn format_entry(site_path: &str, e: &Entry) -> Option<String> {
             Some(extras) => serde_json::to_string(extras).ok()?,
             None => "-".to_owned(),
         },
+        e.doc.links.json().into_owned(),
+        e.doc.ids.json().into_owned(),
     ];
     Some(fields.join("\t"))
 }
@@ -123,6 +126,8 @@ fn parse_entry(line: &str) -> Option<(String, Entry)> {
         "-" => None,
         json => Some(Box::new(serde_json::from_str::<Extras>(json).ok()?)),
     };
+    let links = Kept::from_json(next()?);
+    let ids = Kept::from_json(next()?);
     let doc = IndexedDoc {
         path: "".into(),
         file: PathBuf::new(),
@@ -137,6 +142,8 @@ fn parse_entry(line: &str) -> Option<(String, Entry)> {
         head,
         field_keys,
         extras,
+        links,
+        ids,
     };
     let entry = Entry { stamp, doc };
     Some((site_path, entry))
@@ -225,6 +232,20 @@ mod tests {
                 redirect_stub: true,
                 near_misses: Vec::new(),
             })),
+            links: Kept::new(vec![crate::links::SiteLink {
+                at: anchor(40, 45),
+                written: "../a b/".to_owned(),
+                kind: crate::links::LinkSource::Inline,
+                element: "a".to_owned(),
+                target: crate::links::LinkTarget::Site {
+                    path: "/a b/".to_owned(),
+                    fragment: Some("x".to_owned()),
+                    own_host: false,
+                    outside_base: false,
+                    source: None,
+                },
+            }]),
+            ids: Kept::new(Some(vec!["x".to_owned()])),
         };
         let stamp = Stamp {
             size: 42,
@@ -243,6 +264,8 @@ mod tests {
         plain.doc.written = true;
         plain.doc.field_keys = FieldKeys::default();
         plain.doc.extras = None;
+        plain.doc.links = Kept::default();
+        plain.doc.ids = Kept::default();
         entries.insert("b.md".to_owned(), plain);
         let text = format_cache(7, &entries);
         assert_eq!(parse(&text, 7), Some(entries));

@@ -18,6 +18,8 @@ use crate::source::Position;
 
 use super::Site;
 use super::facts::{DocFacts, DocKind, Outcome};
+use super::kept::Kept;
+use crate::links::SiteLink;
 
 /// A byte range in a file with its positions (1-based lines, character columns).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -72,6 +74,11 @@ pub struct IndexedDoc {
     pub field_keys: FieldKeys,
     /// What few files have (boxed: a site keeps one summary per file).
     pub extras: Option<Box<Extras>>,
+    /// Every link the file writes (see `links::extract`).
+    pub links: Kept<Vec<SiteLink>>,
+    /// The IDs `#fragment`s can point to on its page; `None` when not all are known (Liquid
+    /// prints a header), or the file is no page.
+    pub ids: Kept<Option<Vec<String>>>,
 }
 
 /// The rarer parts of a file's summary.
@@ -220,7 +227,16 @@ impl IndexedDoc {
             head: Anchor::in_post(post, head_range),
             field_keys: FieldKeys::of(&facts.front_matter.keys),
             extras: (!extras.is_empty()).then(|| Box::new(extras)),
+            links: Kept::default(),
+            ids: Kept::default(),
         }
+    }
+
+    /// Record the file's links and the IDs of its page (`links::extract`).
+    pub fn with_links(mut self, links: Vec<SiteLink>, ids: Option<Vec<String>>) -> IndexedDoc {
+        self.links = Kept::new(links);
+        self.ids = Kept::new(ids);
+        self
     }
 
     /// Record the keys that look like typos of known fields (`FileSchema::near_misses`).
@@ -254,6 +270,8 @@ impl IndexedDoc {
             && self.head == other.head
             && self.field_keys == other.field_keys
             && self.extras == other.extras
+            && self.links == other.links
+            && self.ids == other.ids
     }
 
     /// Where a diagnostic about this file's URL points: its permalink, else its first line.
@@ -293,9 +311,19 @@ pub struct SiteContext<'a> {
     pub docs: &'a [IndexedDoc],
     /// The site's configuration files (`Site::files`) as shown in reports.
     pub config_paths: &'a [Arc<str>],
+    /// The site's files that are not linted, when known (a walk of the whole site).
+    pub files: Option<&'a super::files::SiteFiles>,
+    /// The link graph, built for the first rule that asks.
+    pub graph: std::sync::OnceLock<crate::links::graph::LinkGraph<'a>>,
 }
 
 impl<'a> SiteContext<'a> {
+    /// The site's links, resolved.
+    pub fn links(&self) -> &crate::links::graph::LinkGraph<'a> {
+        self.graph
+            .get_or_init(|| crate::links::graph::LinkGraph::build(self.site, self.docs, self.files))
+    }
+
     /// The written files that share a key with another one, in groups (each in the order of
     /// `docs`), ordered by their first file's path. A site of 20,000 files has 20,000 keys
     /// and a handful of groups: only the groups get vectors.
@@ -344,6 +372,8 @@ pub struct SiteFinding {
     pub message: String,
     pub help: Option<String>,
     pub related: Vec<(Place, String)>,
+    /// An edit of the file the finding is in.
+    pub fix: Option<crate::diagnostic::Fix>,
 }
 
 impl SiteFinding {
@@ -353,11 +383,17 @@ impl SiteFinding {
             message: message.into(),
             help: None,
             related: Vec::new(),
+            fix: None,
         }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> SiteFinding {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_fix(mut self, fix: crate::diagnostic::Fix) -> SiteFinding {
+        self.fix = Some(fix);
         self
     }
 

@@ -20,10 +20,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::atomic_write::write_atomically;
 use crate::config::Config;
 
+use super::files::SiteFiles;
+
 use super::cache::{CACHE_DIR, RACY, Stamp, prepare_dir, site_fingerprint};
 use super::cache_file::split_bytes;
 
-const FILE_NAME: &str = "site-files-v1";
+const FILE_NAME: &str = "site-files-v2";
 const HEADER: &str = "frontlint-site-files";
 
 /// The files a walk of `root` found (relative to `root`, `/`-separated, with their site
@@ -36,6 +38,8 @@ pub struct Listing {
     pub guards: Vec<(PathBuf, Option<Stamp>)>,
     /// `(path relative to the root, site path)` of every file found.
     pub files: Vec<(String, String)>,
+    /// The site's other files and the folders not entered (see `SiteFiles`).
+    pub others: SiteFiles,
 }
 
 impl Listing {
@@ -59,6 +63,7 @@ impl Listing {
         root: &Path,
         folders: Vec<String>,
         mut files: Vec<(String, String)>,
+        others: SiteFiles,
     ) -> Listing {
         // Stored in the order runs sort targets in, so that sorting them again is cheap.
         files.sort();
@@ -80,6 +85,7 @@ impl Listing {
             folders: timed,
             guards,
             files,
+            others,
         }
     }
 
@@ -99,6 +105,8 @@ impl Listing {
             .iter()
             .flat_map(|(a, b)| [a, b])
             .chain(self.folders.iter().map(|(f, _)| f))
+            .chain(&self.others.others)
+            .chain(&self.others.unlisted)
             .all(|s| !s.contains(['\t', '\n', '\r']));
         let (Some(cache_root), Some(file)) = (config.cache_root.as_deref(), cache_file(config))
         else {
@@ -158,8 +166,9 @@ fn outside_guards(root: &Path) -> Vec<PathBuf> {
 }
 
 // The file: a header line `frontlint-site-files <fingerprint>`, then tab-separated lines:
-// `D <mtime> <folder>`, `G <size> <mtime> <path>` (`G - - <path>` for an absent file) and
-// `F <path> <site path>`.
+// `D <mtime> <folder>`, `G <size> <mtime> <path>` (`G - - <path>` for an absent file),
+// `F <path> <site path>`, `O <site path>` (a file not linted) and `U <site path>` (a folder
+// not entered).
 
 fn format(listing: &Listing, fingerprint: u64) -> String {
     let mut text = format!("{HEADER} {fingerprint}\n");
@@ -176,6 +185,12 @@ fn format(listing: &Listing, fingerprint: u64) -> String {
     for (path, site_path) in &listing.files {
         text.push_str(&format!("F\t{path}\t{site_path}\n"));
     }
+    for other in &listing.others.others {
+        text.push_str(&format!("O\t{other}\n"));
+    }
+    for folder in &listing.others.unlisted {
+        text.push_str(&format!("U\t{folder}\n"));
+    }
     text
 }
 
@@ -189,6 +204,7 @@ fn parse(text: &str, fingerprint: u64) -> Option<Listing> {
         folders: Vec::new(),
         guards: Vec::new(),
         files: Vec::new(),
+        others: SiteFiles::default(),
     };
     for line in lines {
         let mut fields = split_bytes(line, b'\t');
@@ -209,6 +225,8 @@ fn parse(text: &str, fingerprint: u64) -> Option<Listing> {
                 let path = fields.next()?.to_owned();
                 listing.files.push((path, fields.next()?.to_owned()));
             }
+            "O" => listing.others.others.push(fields.next()?.to_owned()),
+            "U" => listing.others.unlisted.push(fields.next()?.to_owned()),
             _ => return None,
         }
     }
@@ -228,6 +246,10 @@ mod tests {
                 (PathBuf::from("/.gitignore"), None),
             ],
             files: vec![("_posts/a b.md".to_owned(), "site/_posts/a b.md".to_owned())],
+            others: SiteFiles {
+                others: vec!["images/a b.png".to_owned()],
+                unlisted: vec!["vendor".to_owned()],
+            },
         };
         let text = format(&listing, 9);
         assert_eq!(parse(&text, 9), Some(listing));

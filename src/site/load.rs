@@ -17,6 +17,9 @@ use super::{SITE_CONFIG_NAMES, Site, SiteFile, SiteProblem, ZoneSetting};
 use crate::jekyll::date::jekyll_time_zone;
 use crate::jekyll::defaults::deep_merge;
 use crate::jekyll::site_config::SiteConfig;
+use crate::links::host::{
+    HostConfig, HostKind, HostSettings, RedirectRule, parse_netlify_toml, parse_redirects_file,
+};
 use crate::source::LineIndex;
 
 /// Folders never searched for configuration files.
@@ -34,6 +37,7 @@ impl Site {
         files: Option<&[String]>,
         overrides: &BTreeMap<String, Value>,
         placeholders: Vec<String>,
+        host: &HostConfig,
     ) -> Site {
         let default = [super::DEFAULT_SITE_CONFIG.to_owned()];
         let mut site = Site::read(root, files.unwrap_or(&default), overrides);
@@ -42,6 +46,12 @@ impl Site {
             site = Site::read(root, &isomer, overrides);
         }
         site.plugins.placeholders = placeholders;
+        site.redirect_rules = host_redirects(root, &site.config);
+        let netlify = !site.redirect_rules.is_empty() || root.join("netlify.toml").is_file();
+        site.host = HostSettings::new(host, site.config.url.as_deref(), netlify);
+        if site.host.kind != HostKind::Netlify {
+            site.redirect_rules.clear();
+        }
         site
     }
 
@@ -154,6 +164,8 @@ impl Site {
             build_time: Timestamp::now(),
             plugins,
             template_fields: Default::default(),
+            host: HostSettings::default(),
+            redirect_rules: Vec::new(),
         }
     }
 }
@@ -280,6 +292,23 @@ fn relative_name(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Netlify's redirects of the site: a `_redirects` file Jekyll publishes (it starts with `_`,
+/// so only when `include:` lists it) and the `[[redirects]]` of `netlify.toml`.
+fn host_redirects(root: &Path, config: &SiteConfig) -> Vec<RedirectRule> {
+    let mut rules = Vec::new();
+    let published = matches!(
+        crate::jekyll::reader::source_role(config, "_redirects"),
+        crate::jekyll::reader::SourceRole::Page
+    );
+    if published && let Ok(text) = std::fs::read_to_string(root.join("_redirects")) {
+        rules.extend(parse_redirects_file(&text, "_redirects"));
+    }
+    if let Ok(text) = std::fs::read_to_string(root.join("netlify.toml")) {
+        rules.extend(parse_netlify_toml(&text, "netlify.toml"));
+    }
+    rules
 }
 
 fn first_line_end(text: &str) -> usize {

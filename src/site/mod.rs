@@ -8,8 +8,10 @@
 pub mod cache;
 mod cache_file;
 pub mod facts;
+pub mod files;
 pub mod front_matter;
 pub mod index;
+pub mod kept;
 pub mod listing;
 mod load;
 pub mod plugins;
@@ -67,6 +69,10 @@ pub struct Site {
     /// Front matter fields the site's layouts, includes and plugins read (found on first
     /// use: only `unknown-field` asks).
     template_fields: std::sync::OnceLock<std::collections::HashSet<String>>,
+    /// How the site is served (for links).
+    pub host: crate::links::host::HostSettings,
+    /// The host's redirects (Netlify's `_redirects` and `netlify.toml`).
+    pub redirect_rules: Vec<crate::links::host::RedirectRule>,
 }
 
 /// A configuration file as read, for diagnostics that point into it.
