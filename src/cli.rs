@@ -30,6 +30,8 @@ pub enum Command {
     Init(InitArgs),
     /// Show what Jekyll publishes for each file: kind, date, URL and output file.
     Urls(UrlsArgs),
+    /// List every link the files write and where it leads (ok, broken, redirected…).
+    Links(LinksArgs),
     /// Run the language server on standard input and output (for editors).
     Lsp,
 }
@@ -106,6 +108,23 @@ pub struct UrlsArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    /// Use this config file instead of searching for .frontlint.yml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct LinksArgs {
+    /// Files or folders (folders are searched as `check` does); links are resolved against
+    /// the whole site each belongs to.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Only the links that lead to this page: a URL (`/about/`) or a source file
+    /// (`pages/about.md`). What would break if it were renamed.
+    #[arg(long, value_name = "URL|FILE")]
+    pub to: Option<String>,
     /// Use this config file instead of searching for .frontlint.yml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

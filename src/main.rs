@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => commands::explain::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Urls(args) => commands::urls::run(args),
+        Command::Links(args) => commands::links::run(args),
         Command::Lsp => commands::lsp::run(),
     };
     ExitCode::from(status.code())

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod explain;
 pub mod init;
+pub mod links;
 pub mod lsp;
 pub mod rules;
 pub mod stdin;

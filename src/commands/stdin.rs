@@ -65,6 +65,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
                 write_error: None,
                 renamed_to: None,
                 refused_renames: Vec::new(),
+                texts: None,
             };
             (
                 fixed.post,

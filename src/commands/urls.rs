@@ -118,7 +118,7 @@ pub fn run(args: &UrlsArgs) -> ExitStatus {
 }
 
 /// A folder as the user sees it from where they run frontlint (absolute when elsewhere).
-fn relative_to_cwd(path: &std::path::Path) -> String {
+pub fn relative_to_cwd(path: &std::path::Path) -> String {
     let cwd = std::env::current_dir().map(|d| crate::config::absolute(&d));
     match cwd.as_deref().map(|cwd| path.strip_prefix(cwd)) {
         Ok(Ok(relative)) if relative.as_os_str().is_empty() => ".".to_owned(),

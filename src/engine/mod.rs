@@ -3,6 +3,7 @@
 //! stdin and the language server.
 
 mod consult;
+mod site_fixes;
 mod site_wide;
 
 use foldhash::{HashMap, HashMapExt};
@@ -94,6 +95,14 @@ pub struct FileFix {
     pub renamed_to: Option<Arc<str>>,
     /// Paths a fix wanted to rename the file to that another file already has.
     pub refused_renames: Vec<Arc<str>>,
+    /// The text before and after the fixes, for the site-wide rules' fixes to build on.
+    pub texts: Option<Box<FixTexts>>,
+}
+
+/// A file's text before any fix, and after the fixes so far.
+pub struct FixTexts {
+    pub before: Arc<str>,
+    pub after: Arc<str>,
 }
 
 impl Report {
@@ -214,8 +223,9 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
         }
         docs.push(linted.doc);
     }
-    // Where each file is, to show the lines of files that only site-wide rules report on.
-    let on_disk: HashMap<Arc<str>, PathBuf> = if options.keep_sources {
+    // Where each file is, to show the lines of files that only site-wide rules report on, and
+    // to apply their fixes.
+    let on_disk: HashMap<Arc<str>, PathBuf> = if options.keep_sources || options.fix.is_some() {
         docs.iter()
             .map(|doc| (doc.path.clone(), doc.file.clone()))
             .collect()
@@ -229,6 +239,9 @@ pub fn run(targets: &[Target], options: RunOptions) -> Report {
             None => true,
         },
     );
+    if let Some(request) = options.fix {
+        site_fixes::apply(&mut site_diagnostics, &mut fixes, request, &on_disk);
+    }
     site_wide::merge_site_diagnostics(&mut files, site_diagnostics, &on_disk, options);
     report_unused_suppressions(&mut files, suppressed, options);
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -364,6 +377,10 @@ fn fix_target(target: &Target, post: Post, request: FixRequest) -> (fix::Fixed, 
         })
         .filter(|_| fixed.applied > 0);
     }
+    let texts = Some(Box::new(FixTexts {
+        before: original.clone(),
+        after: fixed.post.source.text.clone(),
+    }));
     let file_fix = FileFix {
         path: Arc::from(target.display.as_str()),
         applied: fixed.applied,
@@ -371,6 +388,7 @@ fn fix_target(target: &Target, post: Post, request: FixRequest) -> (fix::Fixed, 
         write_error,
         renamed_to,
         refused_renames,
+        texts,
     };
     (fixed, Some(file_fix))
 }

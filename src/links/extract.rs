@@ -34,6 +34,13 @@ static KNOWN_LIQUID: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
+/// A destination that is one of Jekyll's link tags alone (`{% link a.md %}`, after
+/// `{{ site.baseurl }}` perhaps): the tag itself is the link (`link_tags`).
+static TAG_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\{\{-?\s*site\.baseurl\s*-?\}\})?\{%-?\s*(?:link|post_url)\s[^%]*-?%\}\s*$")
+        .expect("regex")
+});
+
 /// Every link of `post`: `facts` say what Jekyll makes of it (its URL is the base of its
 /// relative links), `schema` which front matter fields hold links.
 pub fn links_of(post: &Post, facts: &DocFacts, site: &Site, schema: &FileSchema) -> Vec<SiteLink> {
@@ -128,7 +135,9 @@ impl Reader<'_> {
     fn markdown_links(&self, out: &mut Vec<Pending>) {
         let scan = self.post.markdown();
         for link in &scan.links {
-            let Some(url) = &link.url else { continue };
+            let Some(url) = link.url.as_ref().filter(|u| !TAG_ONLY.is_match(&u.value)) else {
+                continue;
+            };
             let kind = match (link.kind, link.image) {
                 (_, true) => LinkSource::Image,
                 (LinkKind::Inline, _) => LinkSource::Inline,
@@ -141,7 +150,11 @@ impl Reader<'_> {
             let rewritable = self.relative_links && kind != LinkSource::Html;
             out.push(self.link(&url.value, url.span.clone(), kind, element, rewritable));
         }
-        for resource in &scan.resources {
+        for resource in scan
+            .resources
+            .iter()
+            .filter(|r| !TAG_ONLY.is_match(&r.url.value))
+        {
             let written = &resource.url.value;
             let mut link = self.link(
                 written,
