@@ -8,12 +8,19 @@
 //! `html_proofer_oracle/site/` (one link of each kind, one of each blind spot, each marked with
 //! what html-proofer and frontlint must say) and, when `../shared/sites` is there, the whole
 //! Isomer repositories. Each failure is traced back to the source file Jekyll rendered and the
-//! place its author wrote the link (`map_back.rs`).
+//! place its author wrote the link (`map_back.rs`); then `frontlint links --format json` must
+//! report the same links, or differ for a reason `compare.rs` names and verifies.
 //!
 //! Without Ruby, Jekyll or html-proofer the tests print why and pass, unless
 //! FRONTLINT_REQUIRE_ORACLE=1. Run with `--nocapture` for the counts, timings and the list of
 //! broken links per site.
 
+#[path = "html_proofer_oracle/compare.rs"]
+mod compare;
+#[path = "html_proofer_oracle/differences.rs"]
+mod differences;
+#[path = "html_proofer_oracle/host_rules.rs"]
+mod host_rules;
 #[path = "html_proofer_oracle/kind.rs"]
 mod kind;
 #[path = "html_proofer_oracle/map_back.rs"]
@@ -32,6 +39,7 @@ mod support;
 
 use std::collections::BTreeSet;
 
+use compare::{FrontlintLink, compare};
 use kind::Kind;
 use map_back::{Place, Sources, map_site};
 
@@ -164,5 +172,140 @@ fn html_proofer_blind_spots_on_the_fixture() {
     assert_eq!(
         said, expected,
         "html-proofer 3.19 on the fixture (source, line, kind, hidden) differs from its markers"
+    );
+}
+
+#[test]
+fn comparison_accepts_only_the_named_differences() {
+    let Some(proofs) = proof::proofs() else {
+        return;
+    };
+    let fixture = &proofs[0];
+    let mut sources = Sources::new(fixture);
+    let mapped = map_site(fixture, &mut sources);
+    let markers = markers::markers(&fixture.root);
+    // What frontlint must answer on the fixture, from its markers.
+    let expected = markers::expected_links(&markers);
+    let outcome = compare(fixture, &mapped, &expected, &mut sources);
+    assert!(
+        outcome.disagreements.is_empty(),
+        "the fixture's own expectations disagree:\n{}",
+        outcome.disagreements.join("\n")
+    );
+    let mut named: Vec<&str> = outcome.differences.iter().map(|(d, _)| d.name()).collect();
+    let mut marked: Vec<&str> = markers.iter().filter_map(|m| m.differ.as_deref()).collect();
+    named.sort_unstable();
+    marked.sort_unstable();
+    assert_eq!(named, marked, "differences found vs. marked");
+    let plain = markers
+        .iter()
+        .filter(|m| matches!(&m.proofer, Some((_, false))) && m.differ.is_none())
+        .count();
+    assert_eq!(outcome.agreed, plain);
+
+    // frontlint missing a broken link html-proofer finds is a disagreement.
+    let without: Vec<FrontlintLink> = expected
+        .iter()
+        .filter(|l| l.written != "/nowhere/")
+        .cloned()
+        .collect();
+    let outcome = compare(fixture, &mapped, &without, &mut sources);
+    assert_eq!(
+        outcome.disagreements.len(),
+        1,
+        "{:?}",
+        outcome.disagreements
+    );
+    assert!(outcome.disagreements[0].contains("\"/nowhere/\""));
+
+    // So is frontlint reporting a link that leads somewhere.
+    let text = std::fs::read_to_string(fixture.root.join("pages/links.md")).expect("fixture");
+    let offset = text.find("](/about/)").expect("an ok link") + 2;
+    let mut extra = expected.clone();
+    extra.push(FrontlintLink {
+        line: 1 + text[..offset].matches('\n').count(),
+        offset,
+        end_offset: offset + "/about/".len(),
+        written: "/about/".into(),
+        url: Some("/about/".into()),
+        status: "broken".into(),
+        anchor: None,
+        ..expected[0].clone()
+    });
+    let outcome = compare(fixture, &mapped, &extra, &mut sources);
+    assert_eq!(
+        outcome.disagreements.len(),
+        1,
+        "{:?}",
+        outcome.disagreements
+    );
+    assert!(outcome.disagreements[0].contains("\"/about/\""));
+
+    // A redirect is accepted only where a rule of the host catches it.
+    let mut unruled = expected.clone();
+    let moved = unruled
+        .iter_mut()
+        .find(|l| l.status == "redirected")
+        .expect("the fixture has a redirected link");
+    moved.url = Some("/no-rule-for-this/".into());
+    let outcome = compare(fixture, &mapped, &unruled, &mut sources);
+    assert_eq!(
+        outcome.disagreements.len(),
+        1,
+        "{:?}",
+        outcome.disagreements
+    );
+
+    // A status the comparison does not know is never taken for an answer.
+    let mut unknown = expected;
+    unknown[0].status = "fine-probably".into();
+    let outcome = compare(fixture, &mapped, &unknown, &mut sources);
+    assert!(
+        outcome
+            .disagreements
+            .iter()
+            .any(|d| d.contains("unknown status"))
+    );
+}
+
+#[test]
+fn frontlint_links_agree_with_html_proofer() {
+    const TEST: &str = "frontlint_links_agree_with_html_proofer";
+    let Some(proofs) = proof::proofs() else {
+        return;
+    };
+    if !compare::links_command_exists() {
+        support::skip(TEST, "`frontlint links` does not exist yet (issue 16)");
+        return;
+    }
+    let mut disagreements = Vec::new();
+    for site in proofs {
+        let mut sources = Sources::new(site);
+        let mapped = map_site(site, &mut sources);
+        let links = compare::frontlint_links(&site.root);
+        let outcome = compare(site, &mapped, &links, &mut sources);
+        eprintln!(
+            "html-proofer oracle: {}: html-proofer {} link failures, frontlint {} reported links; {} agree; named differences {:?}",
+            site.name(),
+            outcome.proofer_failures,
+            outcome.frontlint_problems,
+            outcome.agreed,
+            outcome.classes()
+        );
+        for (difference, place) in &outcome.differences {
+            eprintln!("    {}: {place}", difference.name());
+        }
+        disagreements.extend(
+            outcome
+                .disagreements
+                .iter()
+                .map(|d| format!("{}: {d}", site.name())),
+        );
+    }
+    assert!(
+        disagreements.is_empty(),
+        "frontlint links and html-proofer disagree ({}):\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
     );
 }
