@@ -274,15 +274,15 @@ fn frontlint_links_agree_with_html_proofer() {
     let Some(proofs) = proof::proofs() else {
         return;
     };
-    if !compare::links_command_exists() {
+    let Some(command) = compare::LinksCommand::find() else {
         support::skip(TEST, "`frontlint links` does not exist yet (issue 16)");
         return;
-    }
+    };
     let mut disagreements = Vec::new();
     for site in proofs {
         let mut sources = Sources::new(site);
         let mapped = map_site(site, &mut sources);
-        let links = compare::frontlint_links(&site.root);
+        let links = command.run(&site.root);
         let outcome = compare(site, &mapped, &links, &mut sources);
         eprintln!(
             "html-proofer oracle: {}: html-proofer {} link failures, frontlint {} reported links; {} agree; named differences {:?}",

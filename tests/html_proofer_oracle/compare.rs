@@ -94,25 +94,36 @@ impl Outcome {
     }
 }
 
-/// Is `frontlint links` there? (It is being built; until it is, the comparison is skipped.)
-pub fn links_command_exists() -> bool {
-    Command::new(env!("CARGO_BIN_EXE_frontlint"))
-        .args(["links", "--help"])
-        .output()
-        .is_ok_and(|o| o.status.success())
+/// `frontlint links`, once it exists (it is being built; until then the comparison is skipped).
+pub struct LinksCommand {
+    /// Whether it takes `--no-cache`: the shared repositories must not get a cache folder.
+    no_cache: bool,
 }
 
-/// `frontlint links --format json` of one site.
-pub fn frontlint_links(root: &Path) -> Vec<FrontlintLink> {
-    let output = Command::new(env!("CARGO_BIN_EXE_frontlint"))
-        .args(["links", "--format", "json"])
-        .arg(root)
-        .output()
-        .expect("run frontlint");
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("frontlint links: {e}: {output:?}"));
-    assert_eq!(json["version"], 1, "frontlint links: contract version");
-    serde_json::from_value(json["links"].clone()).expect("frontlint links rows")
+impl LinksCommand {
+    pub fn find() -> Option<LinksCommand> {
+        let help = Command::new(env!("CARGO_BIN_EXE_frontlint"))
+            .args(["links", "--help"])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())?;
+        let no_cache = String::from_utf8_lossy(&help.stdout).contains("--no-cache");
+        Some(LinksCommand { no_cache })
+    }
+
+    /// `frontlint links --format json` of one site.
+    pub fn run(&self, root: &Path) -> Vec<FrontlintLink> {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_frontlint"));
+        command.args(["links", "--format", "json"]);
+        if self.no_cache {
+            command.arg("--no-cache");
+        }
+        let output = command.arg(root).output().expect("run frontlint");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("frontlint links: {e}: {output:?}"));
+        assert_eq!(json["version"], 1, "frontlint links: contract version");
+        serde_json::from_value(json["links"].clone()).expect("frontlint links rows")
+    }
 }
 
 /// Compare one site's html-proofer failures (`mapped`, from `map_back::map_site`) with

@@ -79,8 +79,22 @@ pub fn fixture_root() -> PathBuf {
 /// first, then the real repositories. `None` after a visible skip when Ruby, Jekyll or
 /// html-proofer is missing.
 pub fn proofs() -> Option<&'static [SiteProof]> {
-    static PROOFS: OnceLock<Option<Vec<SiteProof>>> = OnceLock::new();
-    PROOFS.get_or_init(build_and_proof).as_deref()
+    // A failed build is kept as its message: every test fails with it, and none runs the
+    // minute-long build again (a panic inside `get_or_init` would leave it to the next test).
+    static PROOFS: OnceLock<Result<Option<Vec<SiteProof>>, String>> = OnceLock::new();
+    let proofs = PROOFS.get_or_init(|| {
+        std::panic::catch_unwind(build_and_proof).map_err(|panic| {
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default()
+        })
+    });
+    match proofs {
+        Ok(proofs) => proofs.as_deref(),
+        Err(message) => panic!("building and proofing the sites failed: {message}"),
+    }
 }
 
 fn build_and_proof() -> Option<Vec<SiteProof>> {
