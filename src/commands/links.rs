@@ -48,8 +48,9 @@ pub struct LinkRow {
     /// of another site, or `null` when Liquid computes it.
     pub url: Option<String>,
     /// `ok`, `broken`, `redirected`, `external`, `computed`, `empty`, `build-fails` (a link tag
-    /// Jekyll cannot resolve) or `not-judged` (a path frontlint cannot see: another
-    /// application of the host, a folder it did not walk).
+    /// Jekyll cannot resolve), `case-only` (works only because the host ignores letter case)
+    /// or `not-judged` (a path frontlint cannot see: another application of the host, a folder
+    /// it did not walk).
     pub status: &'static str,
     /// The `#fragment` against the target's IDs: `ok`, `missing`, `unknown`, or `null`.
     pub anchor: Option<&'static str>,
@@ -195,7 +196,7 @@ fn row(
             )
         }
         Status::CaseOnly { output, writer } => (
-            "ok",
+            "case-only",
             published.source_of(*writer).map(str::to_owned),
             Some(format!("{baseurl}/{output}{fragment}")),
         ),

@@ -207,7 +207,13 @@ impl<'a> Published<'a> {
 /// (`StaticFile#url`).
 fn static_output(site: &Site, source: &str) -> Option<String> {
     match source_role(&site.config, source) {
-        SourceRole::Page => Some(source.to_owned()),
+        // `destination` unescapes the URL, which is the path as written: a file named
+        // `a%20b.png` is written as `a b.png`.
+        SourceRole::Page => Some(
+            percent_encoding::percent_decode_str(source)
+                .decode_utf8()
+                .map_or_else(|_| source.to_owned(), |d| d.into_owned()),
+        ),
         SourceRole::Document { label } => {
             let collection = site.config.collection(&label)?;
             if !collection.output {

@@ -119,6 +119,15 @@ fn site_path(path: &str, outside_base: bool, site: &Site, published: &Published<
             outside_base: true,
         };
     }
+    // Servers and their file systems read `a//b` as `a/b` (nginx merges slashes, html-proofer
+    // does too): a doubled slash is not judged broken.
+    let merged;
+    let path = if path.contains("//") {
+        merged = merge_slashes(path);
+        merged.as_str()
+    } else {
+        path
+    };
     let tried = candidates(path);
     if let Some((output, writer)) = tried
         .iter()
@@ -158,6 +167,16 @@ fn site_path(path: &str, outside_base: bool, site: &Site, published: &Published<
         case_twins: twins,
         outside_base: false,
     }
+}
+
+fn merge_slashes(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `{% link path %}`: a page, static file or written document whose `relative_path` is the

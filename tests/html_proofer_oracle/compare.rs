@@ -30,9 +30,9 @@ pub struct FrontlintLink {
 }
 
 /// Statuses that say the link leads nowhere. `empty` is the placeholder status (`""`, `#`)
-/// and `tag-fails` a `{% link %}` Jekyll cannot resolve: names the link graph uses beyond the
+/// and `build-fails` a `{% link %}` Jekyll cannot resolve: names the link graph uses beyond the
 /// five of the contract.
-const PROBLEM_STATUSES: &[&str] = &["broken", "empty", "tag-fails"];
+const PROBLEM_STATUSES: &[&str] = &["broken", "empty", "build-fails"];
 /// Statuses that say the link works, or is not frontlint's to judge.
 const OTHER_STATUSES: &[&str] = &[
     "ok",

@@ -46,8 +46,8 @@ pub enum Difference {
     /// `/a.pdf/`: html-proofer's `File.expand_path` drops the trailing `/` and finds the file;
     /// the host looks for a folder `a.pdf/`.
     SlashAfterFile,
-    /// `/a//b.pdf`: html-proofer's file system merges the slashes; frontlint follows the URL
-    /// as the host receives it.
+    /// `/a//b.pdf`: html-proofer's file system merges the slashes. frontlint merges them too
+    /// (as servers do), so this names a difference only if that ever changes.
     DoubledSlash,
 }
 
@@ -107,7 +107,8 @@ pub fn why_proofer_only(
             Some(Difference::HostIgnoresCase)
         }
         (Kind::MissingFragment, _)
-            if path
+            if link
+                .written
                 .split_once('#')
                 .is_some_and(|(_, f)| f.starts_with(":~:")) =>
         {
